@@ -1,0 +1,43 @@
+# Two entry points for a fresh Debian machine (run as root): `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA_DIR ?= $(CURDIR)/.run-data
+
+# Debian packages: zbar for QR decoding, Qt's xcb/EGL runtime, Xvfb for screenshots,
+# poppler-utils for the PDF checks, fonts with full Vietnamese coverage.
+DEB_PACKAGES := libzbar0 xvfb xauth poppler-utils sqlite3 fonts-noto-core fontconfig \
+	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0
+
+.PHONY: run test lint bench system-deps venv clean
+
+system-deps:
+	@if command -v dpkg >/dev/null && ! dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1; then \
+		echo "Installing Debian packages..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES); \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+venv: system-deps $(VENV)/.installed
+
+run: venv
+	MOTCUA_DATA_DIR=$(DATA_DIR) $(VENV)/bin/motcua
+
+lint: venv
+	$(VENV)/bin/ruff check app ui sync tests
+
+test: venv lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not bench"
+
+bench: venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -m bench tests/bench
+
+clean:
+	rm -rf $(VENV) .run-data build dist

@@ -1,0 +1,57 @@
+"""Atomic file writes: a power cut leaves either the old file or the new one, never a torn one."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from app.errors import StorageError
+from app.i18n import tr
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def storage_error(exc: OSError, path: Path) -> StorageError:
+    """Translate an OS error into a message an official can act on."""
+    if exc.errno == errno.ENOSPC:
+        msg = tr("Ổ đĩa đã đầy, không ghi được {path}. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đang nhập vẫn được giữ.", path=path)
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        msg = tr("Không có quyền ghi vào {path} (ổ đĩa chỉ đọc hoặc bị khoá). Dữ liệu đang nhập vẫn được giữ.", path=path)
+    else:
+        msg = tr("Không ghi được tệp {path}: {error}", path=path, error=exc.strerror or exc)
+    return StorageError(msg, detail=repr(exc))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file, fsync and rename."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise storage_error(exc, path) from exc
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))

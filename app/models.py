@@ -1,0 +1,222 @@
+"""SQLAlchemy models of the local database.
+
+Times are naive local wall-clock times of the counter (Asia/Ho_Chi_Minh): the working-day calendar, the
+printed papers and the registers all speak local time. Domain terms without an English equivalent keep
+their Vietnamese name: *hồ sơ* (dossier), *thủ tục* (procedure), *lĩnh vực* (field), *số bộ* (sets).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Small key/value facts about the database (catalogue version, calendar version...)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Procedure(Base):
+    """One administrative procedure (thủ tục hành chính) of the catalogue; ``data`` holds the full record."""
+
+    __tablename__ = "procedures"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_folded: Mapped[str] = mapped_column(Text, index=True)
+    field_code: Mapped[str] = mapped_column(String(32))
+    field_name: Mapped[str] = mapped_column(Text)
+    level: Mapped[int] = mapped_column(Integer)
+    processing_value: Mapped[float] = mapped_column()
+    processing_unit: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    catalogue_version: Mapped[str] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CalendarDay(Base):
+    """An exception to the default calendar: an extra day off (``off``) or a swapped working day (``work``)."""
+
+    __tablename__ = "calendar_days"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CodeCounter(Base):
+    """Last sequence number used by one workstation slot of one unit on one day (see dossier_codes)."""
+
+    __tablename__ = "code_counters"
+    unit_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[str] = mapped_column(String(6), primary_key=True)
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class Dossier(Base):
+    """A dossier (hồ sơ) received at the counter."""
+
+    __tablename__ = "dossiers"
+    __table_args__ = (Index("uq_dossier_register_entry", "register_book", "register_entry", unique=True),)
+    # An INTEGER PRIMARY KEY is a stable rowid, which the external-content FTS5 index needs.
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    procedure_code: Mapped[str] = mapped_column(String(32), index=True)
+    procedure_name: Mapped[str] = mapped_column(Text)
+    field_name: Mapped[str] = mapped_column(Text, default="")
+    case_code: Mapped[str | None] = mapped_column(String(32))
+    case_name: Mapped[str | None] = mapped_column(Text)
+
+    applicant_kind: Mapped[str] = mapped_column(String(16), default="citizen")
+    applicant_name: Mapped[str] = mapped_column(Text)
+    applicant_id_number: Mapped[str] = mapped_column(String(32), default="")
+    applicant_birth_date: Mapped[date | None] = mapped_column(Date)
+    applicant_address: Mapped[str] = mapped_column(Text, default="")
+    applicant_phone: Mapped[str] = mapped_column(String(32), default="")
+    applicant_email: Mapped[str] = mapped_column(String(128), default="")
+
+    submitter_role: Mapped[str | None] = mapped_column(String(16))  # None = the applicant submits
+    submitter_name: Mapped[str | None] = mapped_column(Text)
+    submitter_id_number: Mapped[str | None] = mapped_column(String(32))
+    submitter_phone: Mapped[str | None] = mapped_column(String(32))
+    submitter_address: Mapped[str | None] = mapped_column(Text)
+
+    request_summary: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[int] = mapped_column(Integer, index=True)
+    sets_count: Mapped[int] = mapped_column(Integer, default=1)
+    fee_amount: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    result_place: Mapped[str] = mapped_column(Text, default="")
+
+    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    original_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    paused_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    returned_to: Mapped[str | None] = mapped_column(Text)
+    returned_signature: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    # Entry in the register (Sổ theo dõi hồ sơ): one book per workstation slot and year, e.g. "2027-1".
+    register_book: Mapped[str | None] = mapped_column(String(16))
+    register_entry: Mapped[int | None] = mapped_column(Integer)
+
+    calendar_version: Mapped[str] = mapped_column(String(64), default="")
+    catalogue_version: Mapped[str] = mapped_column(String(64), default="")
+    received_by: Mapped[str] = mapped_column(Text, default="")
+    workstation: Mapped[str] = mapped_column(Text, default="")
+    # Accent-folded text (name, code, ID numbers, procedure) indexed by FTS5; see app.text.fold.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    documents: Mapped[list[DossierDocument]] = relationship(
+        back_populates="dossier", cascade="all, delete-orphan", order_by="DossierDocument.position"
+    )
+    events: Mapped[list[DossierEvent]] = relationship(
+        back_populates="dossier", cascade="all, delete-orphan", order_by="DossierEvent.id"
+    )
+    supplement: Mapped[SupplementRequest | None] = relationship(
+        back_populates="dossier", cascade="all, delete-orphan", uselist=False
+    )
+    apologies: Mapped[list[Apology]] = relationship(
+        back_populates="dossier", cascade="all, delete-orphan", order_by="Apology.id"
+    )
+
+
+class DossierDocument(Base):
+    """One component (thành phần hồ sơ) of the checklist, with the counts received per kind."""
+
+    __tablename__ = "dossier_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str | None] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_authorization: Mapped[bool] = mapped_column(Boolean, default=False)
+    originals: Mapped[int] = mapped_column(Integer, default=0)
+    certified_copies: Mapped[int] = mapped_column(Integer, default=0)
+    photocopies: Mapped[int] = mapped_column(Integer, default=0)
+    dossier: Mapped[Dossier] = relationship(back_populates="documents")
+
+    @property
+    def received(self) -> bool:
+        return (self.originals + self.certified_copies + self.photocopies) > 0
+
+
+class DossierEvent(Base):
+    """History of a dossier: who did what, when, and why."""
+
+    __tablename__ = "dossier_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[int | None] = mapped_column(Integer)
+    to_status: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    dossier: Mapped[Dossier] = relationship(back_populates="events")
+
+
+class SupplementRequest(Base):
+    """The one request to complete a dossier (form 02); the processing clock pauses until resumed."""
+
+    __tablename__ = "supplement_requests"
+    __table_args__ = (UniqueConstraint("dossier_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
+    requested_at: Mapped[datetime] = mapped_column(DateTime)
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    requested_by: Mapped[str] = mapped_column(Text, default="")
+    resumed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    dossier: Mapped[Dossier] = relationship(back_populates="supplement")
+
+
+class Apology(Base):
+    """An apology with a new appointment (form 04) issued before the deadline."""
+
+    __tablename__ = "apologies"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    old_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    new_due_at: Mapped[datetime] = mapped_column(DateTime)
+    issued_by: Mapped[str] = mapped_column(Text, default="")
+    dossier: Mapped[Dossier] = relationship(back_populates="apologies")
+
+
+class Draft(Base):
+    """Work in progress of an intake, saved as the official types so a closed app loses nothing."""
+
+    __tablename__ = "drafts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), default="intake")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)

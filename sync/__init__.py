@@ -1,0 +1,1 @@
+"""Synchronisation with the provincial system (client engine, protocol, reference server)."""
