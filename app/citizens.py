@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from app import clock
 from app.errors import ValidationError
 from app.i18n import tr
 from app.paths import resource_path
@@ -143,7 +144,7 @@ def validate_id_number(
     Checks the length, the province code and the century/sex digit with the two year digits, against
     ``sex`` and ``birth_date`` when they are known. Raises :class:`IdNumberError`.
     """
-    today = today or date.today()
+    today = today or clock.now().date()
     raw = _clean(number) if isinstance(number, str) else ""
     digits = _ID_SEPARATORS_RE.sub("", raw)
     if not digits:
@@ -182,13 +183,17 @@ def validate_id_number(
 
     if sex is not None:
         normalised_sex = _normalise_sex(sex)
+        if normalised_sex is None:
+            raise CardPayloadError(
+                tr("Giới tính «{value}» không hợp lệ: cần «Nam» hoặc «Nữ».", value=_shorten(_clean(str(sex))))
+            )
         if normalised_sex != implied_sex:
             raise IdNumberError(
                 tr(
                     "Số định danh {number} không khớp giới tính {sex} "
                     "(chữ số thế kỷ/giới tính {digit} nghĩa là {meaning}).",
                     number=digits,
-                    sex=normalised_sex or _shorten(_clean(str(sex))),
+                    sex=normalised_sex,
                     digit=digit,
                     meaning=_century_meaning(digit),
                 )
@@ -246,7 +251,13 @@ def _parse_date(raw: str, label: str) -> date:
         return date(year, month, day)
     except ValueError:
         raise CardPayloadError(
-            tr("{label} {day}/{month}/{year} không tồn tại.", label=label, day=raw[:2], month=raw[2:4], year=raw[4:])
+            tr(
+                "{label} {day}/{month}/{year} không tồn tại.",
+                label=label,
+                day=raw[:2],
+                month=raw[2:4],
+                year=raw[4:],
+            )
         ) from None
 
 
@@ -266,7 +277,9 @@ def _check_name(name: str) -> str:
     if not name:
         raise CardPayloadError(tr("Mã QR thiếu họ tên."))
     if len(name) > MAX_NAME_CHARS:
-        raise CardPayloadError(tr("Họ tên dài {count} ký tự, quá giới hạn {limit}.", count=len(name), limit=MAX_NAME_CHARS))
+        raise CardPayloadError(
+            tr("Họ tên dài {count} ký tự, quá giới hạn {limit}.", count=len(name), limit=MAX_NAME_CHARS)
+        )
     for ch in name:
         # Letters of any script, spaces, and the apostrophe/hyphen/dot of some ethnic-minority names
         # ("H'Hen Niê", "Rơ Mah").
@@ -285,7 +298,7 @@ def parse_cccd_payload(text: str, *, today: date | None = None, check_wedge: boo
     :class:`WedgeMangledError`; image decoding turns it off because a photo cannot have that damage.
     Raises :class:`CardPayloadError` with the precise reason.
     """
-    today = today or date.today()
+    today = today or clock.now().date()
     if not isinstance(text, str):
         raise CardPayloadError(tr("Dữ liệu mã QR không phải văn bản."))
     cleaned_text = unicodedata.normalize("NFC", text).strip()
@@ -344,7 +357,11 @@ def parse_cccd_payload(text: str, *, today: date | None = None, check_wedge: boo
 
     if birth_date > today:
         raise CardPayloadError(
-            tr("Ngày sinh {birth} ở tương lai (hôm nay là {today}).", birth=_fmt(birth_date), today=_fmt(today))
+            tr(
+                "Ngày sinh {birth} ở tương lai (hôm nay là {today}).",
+                birth=_fmt(birth_date),
+                today=_fmt(today),
+            )
         )
     if age_on(birth_date, today) > MAX_AGE_YEARS:
         raise CardPayloadError(
@@ -368,7 +385,11 @@ def parse_cccd_payload(text: str, *, today: date | None = None, check_wedge: boo
             )
         if issue_date > today:
             raise CardPayloadError(
-                tr("Ngày cấp {issued} ở tương lai (hôm nay là {today}).", issued=_fmt(issue_date), today=_fmt(today))
+                tr(
+                    "Ngày cấp {issued} ở tương lai (hôm nay là {today}).",
+                    issued=_fmt(issue_date),
+                    today=_fmt(today),
+                )
             )
 
     id_number = validate_id_number(raw_id, sex=sex, birth_date=birth_date, today=today)
@@ -390,7 +411,7 @@ def parse_cccd_payload(text: str, *, today: date | None = None, check_wedge: boo
 
 def age_on(birth_date: date, today: date | None = None) -> int:
     """Completed years of age on ``today``."""
-    today = today or date.today()
+    today = today or clock.now().date()
     years = today.year - birth_date.year
     if (today.month, today.day) < (birth_date.month, birth_date.day):
         years -= 1
@@ -412,11 +433,22 @@ _VNI_IN_WORD_RE = re.compile(r"[^\W\d_][0-9][^\W\d_]")
 _WORD_RE = re.compile(r"[^\s,;:/()]+")
 
 
+# UTF-8 lead bytes of Vietnamese letters seen through cp1252 ("á»", "Ä‘", "Æ°", "Ã´") followed by a
+# continuation byte's symbol; correct text never puts a symbol right after these letters.
+_MOJIBAKE_RE = re.compile(
+    "á[\u00ba\u00bb]|[ÃÄÅÆ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
 def _mojibake_evidence(text: str) -> str | None:
-    # UTF-8 bytes shown through a Western code page: "Nguyá»…n". Correct Vietnamese never survives this
-    # round trip because its letters are missing from these code pages or form invalid UTF-8.
+    # UTF-8 bytes shown through a Western code page: "Nguyá»…n". Correct Vietnamese never survives the
+    # round trip because its letters are missing from these code pages or form invalid UTF-8; the regex
+    # catches what a lossy conversion left behind.
     if text.isascii():
         return None
+    if _MOJIBAKE_RE.search(text):
+        return next((w for w in _WORD_RE.findall(text) if _MOJIBAKE_RE.search(w)), text[:20])
     for codec in ("cp1252", "latin-1"):
         try:
             repaired = text.encode(codec).decode("utf-8")

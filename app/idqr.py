@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator
 from ctypes import byref, c_int, c_void_p, cast, string_at
 from datetime import date
@@ -47,6 +48,8 @@ MAX_PIXELS = 60_000_000
 # than this (a card's QR stays well above the decoders' minimum module size at this scale).
 WORK_MAX_SIDE = 2000
 SMALL_SIDE = 500
+# The official is waiting at the counter: give up on retries after this long and ask for a new photo.
+RETRY_SECONDS = 4.0
 
 # Legacy encodings zbar guesses for short byte strings when not in binary mode.
 _MOJIBAKE_CODECS = ("shift_jis", "cp932", "big5", "gb18030", "euc_kr", "cp1252", "latin-1")
@@ -150,7 +153,9 @@ def _zbar_decode_binary(image: Image.Image) -> list[str] | None:
             texts = []
             symbol = _zbar.zbar_image_first_symbol(zimage)
             while symbol:
-                data = string_at(_zbar.zbar_symbol_get_data(symbol), _zbar.zbar_symbol_get_data_length(symbol))
+                data = string_at(
+                    _zbar.zbar_symbol_get_data(symbol), _zbar.zbar_symbol_get_data_length(symbol)
+                )
                 texts.append(_bytes_to_text(data))
                 symbol = _zbar.zbar_symbol_next(symbol)
             return texts
@@ -238,20 +243,23 @@ def load_image(source: str | os.PathLike[str] | bytes) -> Image.Image:
         )
     name = _display_name(source)
     data = _read_source(source)
-    too_many_pixels = tr(
-        "Ảnh {name} quá lớn ({width}×{height} điểm ảnh, tối đa {limit} megapixel). "
-        "Hãy chụp hoặc quét lại với độ phân giải thấp hơn.",
-        name=name,
-        width="{width}",
-        height="{height}",
-        limit=MAX_PIXELS // 1_000_000,
-    )
+
+    def too_many_pixels(width: object, height: object) -> str:
+        return tr(
+            "Ảnh {name} quá lớn ({width}×{height} điểm ảnh, tối đa {limit} megapixel). "
+            "Hãy chụp hoặc quét lại với độ phân giải thấp hơn.",
+            name=name,
+            width=width,
+            height=height,
+            limit=MAX_PIXELS // 1_000_000,
+        )
+
     try:
         with Image.open(io.BytesIO(data)) as opened:
             # Image.open reads only the header: refuse huge images before any pixel is decoded.
             width, height = opened.size
             if width * height > MAX_PIXELS:
-                raise QrImageError(too_many_pixels.format(width=width, height=height), kind="too_large")
+                raise QrImageError(too_many_pixels(width, height), kind="too_large")
             upright = ImageOps.exif_transpose(opened) or opened
             gray = upright.convert("L")
             gray.load()
@@ -259,9 +267,7 @@ def load_image(source: str | os.PathLike[str] | bytes) -> Image.Image:
     except QrImageError:
         raise
     except Image.DecompressionBombError as exc:
-        raise QrImageError(
-            too_many_pixels.format(width="?", height="?"), kind="too_large", detail=repr(exc)
-        ) from exc
+        raise QrImageError(too_many_pixels("?", "?"), kind="too_large", detail=repr(exc)) from exc
     except UnidentifiedImageError as exc:
         raise QrImageError(
             tr("Tệp {name} không phải là ảnh hoặc có định dạng ảnh không được hỗ trợ.", name=name),
@@ -320,12 +326,18 @@ def _variants(image: Image.Image) -> Iterator[tuple[str, Image.Image]]:
     yield "denoised", _otsu(stretched.filter(ImageFilter.MedianFilter(3)))
     if longest > 1000:
         yield "half", _scaled(work, max(work.size) // 2)
-    for angle in (15, -15, 30, -30, 45):
-        yield f"rotated {angle}", stretched.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    # Both decoders find QR codes at any angle; these only help a skewed, damaged code.
+    for angle in (15, -15, 45):
+        yield (
+            f"rotated {angle}",
+            stretched.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255),
+        )
     yield "inverted", ImageOps.invert(stretched)
 
 
-def _run_decoders(image: Image.Image, decoders: list[tuple[str, Callable[[Image.Image], list[str]]]]) -> list[str]:
+def _run_decoders(
+    image: Image.Image, decoders: list[tuple[str, Callable[[Image.Image], list[str]]]]
+) -> list[str]:
     for name, decode in decoders:
         try:
             texts = [text for text in decode(image) if text]
@@ -343,7 +355,9 @@ def decode_pil_image(image: Image.Image) -> list[str]:
     decoders = _decoders()
     if not decoders:
         raise QrImageError(
-            tr("Chưa cài thư viện giải mã QR (zxing-cpp hoặc pyzbar/zbar) nên không đọc được mã QR trên ảnh."),
+            tr(
+                "Chưa cài thư viện giải mã QR (zxing-cpp hoặc pyzbar/zbar) nên không đọc được mã QR trên ảnh."
+            ),
             kind="no_decoder",
         )
     if image.mode != "L":
@@ -351,7 +365,11 @@ def decode_pil_image(image: Image.Image) -> list[str]:
     texts = _run_decoders(image, decoders)
     if texts:
         return list(dict.fromkeys(texts))
+    deadline = time.monotonic() + RETRY_SECONDS
     for label, variant in _variants(image):
+        if time.monotonic() > deadline:
+            log.info("QR retries stopped after %s s", RETRY_SECONDS)
+            break
         texts = _run_decoders(variant, decoders)
         if texts:
             log.debug("QR found after retry: %s", label)
@@ -386,5 +404,8 @@ def read_card_from_image(source: str | os.PathLike[str] | bytes, *, today: date 
             return parse_cccd_payload(text, today=today, check_wedge=False)
         except CardPayloadError as exc:
             first_error = first_error or exc
-    assert first_error is not None
+    if first_error is None:  # unreachable: texts is not empty
+        raise QrImageError(
+            tr("Không đọc được mã QR trong ảnh {name}.", name=_display_name(source)), kind="no_qr"
+        )
     raise first_error

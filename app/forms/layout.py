@@ -10,12 +10,22 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app.forms import fonts
 from app.forms.qr import paper_qr
@@ -82,8 +92,9 @@ class Styles:
         self.hanging = ParagraphStyle("hanging", parent=base, leftIndent=10, firstLineIndent=-10)
         self.left = ParagraphStyle("left", parent=base, alignment=TA_LEFT)
         self.center = ParagraphStyle("center", parent=base, alignment=TA_CENTER, spaceAfter=0)
-        self.right_italic = ParagraphStyle(
-            "date", parent=base, fontName=fonts.ITALIC, alignment=TA_RIGHT, spaceBefore=2, spaceAfter=4
+        self.date = ParagraphStyle(
+            "date", parent=base, fontName=fonts.ITALIC, fontSize=header_size + 0.5,
+            leading=(header_size + 0.5) * 1.3, alignment=TA_CENTER, spaceAfter=0,
         )
         self.title = ParagraphStyle(
             "title", parent=base, fontName=fonts.BOLD, fontSize=body_size + 2, leading=(body_size + 2) * 1.3,
@@ -98,7 +109,7 @@ class Styles:
         self.header_bold = ParagraphStyle("header_bold", parent=self.header, fontName=fonts.BOLD)
         cell_size = body_size - 1.5
         self.cell = ParagraphStyle(
-            "cell", fontName=fonts.REGULAR, fontSize=cell_size, leading=cell_size * 1.25, alignment=TA_LEFT
+            "cell", fontName=fonts.REGULAR, fontSize=cell_size, leading=cell_size * 1.2, alignment=TA_LEFT
         )
         self.cell_center = ParagraphStyle("cell_center", parent=self.cell, alignment=TA_CENTER)
         self.cell_head = ParagraphStyle("cell_head", parent=self.cell_center, fontName=fonts.BOLD)
@@ -121,12 +132,13 @@ class Rule(Flowable):
         self.thickness = thickness
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.avail, 4
+        return self.avail, 5
 
     def draw(self) -> None:
+        # Drawn near the bottom of its box so dots below letters (Ậ, ạ) keep clear of the line.
         x = (self.avail - self.length) / 2
         self.canv.setLineWidth(self.thickness)
-        self.canv.line(x, 2.5, x + self.length, 2.5)
+        self.canv.line(x, 1, x + self.length, 1)
 
 
 class QrBox(Flowable):
@@ -152,8 +164,12 @@ def _text_width(markup_free: str, font: str, size: float) -> float:
 
 def header_block(
     styles: Styles, width: float, parent_agency: str, unit_name: str, qr_payload: str, qr_size: float,
+    date_line: Paragraph | None = None,
 ) -> Table:
-    """QR | agency and unit (underlined) | national name and motto (underlined), side by side."""
+    """QR | agency and unit (underlined) | national name, motto (underlined) and the place/date line.
+
+    The date line sits under the motto as on official documents, beside the QR instead of below it.
+    """
     gap = 5
     motto_width = _text_width(tr("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), fonts.BOLD, styles.header.fontSize) + 6
     agency_width = width - qr_size - gap - motto_width
@@ -171,6 +187,8 @@ def header_block(
         Paragraph(text(motto), styles.header_bold),
         Rule(_text_width(motto, fonts.BOLD, styles.header.fontSize), motto_width),
     ]
+    if date_line is not None:
+        right += [Spacer(1, 3), date_line]
     table = Table(
         [[QrBox(qr_payload, qr_size), left, right]],
         colWidths=[qr_size + gap, agency_width, motto_width],
@@ -191,7 +209,7 @@ def header_block(
 
 def place_date_line(styles: Styles, place: str, day: date) -> Paragraph:
     prefix = f"{text(place)}, " if place.strip() else ""
-    return Paragraph(prefix + text(long_date(day)), styles.right_italic)
+    return Paragraph(prefix + text(long_date(day)), styles.date)
 
 
 def title_block(styles: Styles, title: str, subtitle: str = "") -> list[Flowable]:
@@ -218,8 +236,8 @@ def grid_table(
         ("VALIGN", (0, header_rows), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), font_size),
     ]))
@@ -228,9 +246,13 @@ def grid_table(
 
 
 def signature_blocks(
-    styles: Styles, width: float, blocks: Sequence[tuple[str, str, str]], sign_space: float = 42,
+    styles: Styles, width: float, blocks: Sequence[tuple[str, str, str]], sign_space: float = 38,
+    keep_with: Sequence[Flowable] = (),
 ) -> KeepTogether:
-    """Signature columns ``(title, hint, printed name)``; kept together so a signer never loses the name."""
+    """Signature columns ``(title, hint, printed name)``.
+
+    Kept together with ``keep_with`` (the paper's last lines) so a page never holds the signatures alone.
+    """
     cells = []
     for title, hint, name in blocks:
         cells.append([
@@ -254,7 +276,7 @@ def signature_blocks(
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)]))
-    return KeepTogether([Spacer(1, 6), table])
+    return KeepTogether([*keep_with, Spacer(1, 6), table])
 
 
 # ---------------------------------------------------------------- page frame
@@ -290,12 +312,16 @@ def build_pdf(
     """Lay out ``flowables`` and return the PDF bytes; margins are (top, right, bottom, left)."""
     top, right, bottom, left = margins
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         buffer, pagesize=pagesize, topMargin=top, rightMargin=right, bottomMargin=bottom, leftMargin=left,
         title=title, subject=subject, author="", creator="motcua", producer="motcua",
         # Otherwise every page starts in Helvetica, a non-embedded font listed in the PDF for nothing.
         initialFontName=fonts.REGULAR,
     )
+    # Zero frame padding: the margins are the real limits and the tables are sized to the full width.
+    frame = Frame(left, bottom, pagesize[0] - left - right, pagesize[1] - top - bottom,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="paper", frames=[frame], pagesize=pagesize)])
     doc.build(flowables, canvasmaker=_NumberedCanvas)
     return buffer.getvalue()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
@@ -41,12 +42,17 @@ def parse_payload(text: str) -> list[str]:
     return parts[1:]
 
 
-def qr_matrix(payload: str) -> list[list[bool]]:
-    """Module matrix (no quiet zone) for ``payload`` in byte mode (UTF-8), error correction M."""
+@lru_cache(maxsize=64)
+def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """Module matrix (no quiet zone) for ``payload`` in byte mode (UTF-8), error correction M.
+
+    Choosing the mask pattern by penalty score is most of the cost (~10 ms); a paper is usually previewed
+    and then printed, so the same payload comes back at once and is served from the cache.
+    """
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
     code.add_data(payload.encode("utf-8"))
     code.make(fit=True)
-    return code.get_matrix()
+    return tuple(tuple(row) for row in code.get_matrix())
 
 
 def paper_qr(canvas: Canvas, x: float, y: float, size: float, payload: str) -> None:
@@ -56,19 +62,21 @@ def paper_qr(canvas: Canvas, x: float, y: float, size: float, payload: str) -> N
     """
     matrix = qr_matrix(payload)
     n = len(matrix)
-    module = size / n
-    path = canvas.beginPath()
-    # One rectangle per horizontal run of dark modules keeps the PDF small and the drawing fast.
+    # Work in module units with y pointing down, so every rectangle is four small integers: formatting
+    # floats is the costly part of writing a path with pure-Python reportlab.
+    ops: list[str] = []
     for row_index, row in enumerate(matrix):
-        top = y + size - (row_index + 1) * module
         start = -1
         for col, dark in enumerate([*row, False]):
             if dark and start < 0:
                 start = col
             elif not dark and start >= 0:
-                path.rect(x + start * module, top, (col - start) * module, module)
+                ops.append(f"{start} {row_index} {col - start} 1 re")
                 start = -1
+    module = size / n
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.transform(module, 0, 0, -module, x, y + size)
+    ops.append("f")
+    canvas.addLiteral("\n".join(ops))
     canvas.restoreState()

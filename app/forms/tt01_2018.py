@@ -68,7 +68,7 @@ def _a5() -> Styles:
 def _a4() -> Styles:
     global _styles_a4
     if _styles_a4 is None:
-        _styles_a4 = Styles(body_size=10.5, header_size=10.5)
+        _styles_a4 = Styles(body_size=9.5, header_size=10.5)
     return _styles_a4
 
 
@@ -81,8 +81,8 @@ def _paper_start(form_id: str, paper: DossierPaper, unit: UnitInfo, day: date) -
     width = frame_width(A5_PORTRAIT, A5_MARGINS)
     payload = paper_payload([paper.code, paper.procedure_code, paper.applicant_id_number, form_id, _title(form_id)])
     story: list[Flowable] = [
-        header_block(styles, width, unit.parent_agency, unit.unit_name, payload, QR_SIZE_A5),
-        place_date_line(styles, unit.place_name or unit.unit_name, day),
+        header_block(styles, width, unit.parent_agency, unit.unit_name, payload, QR_SIZE_A5,
+                     place_date_line(styles, unit.place_name or unit.unit_name, day)),
         *title_block(styles, _title(form_id)),
     ]
     return story
@@ -113,7 +113,7 @@ def _applicant_lines(paper: DossierPaper, lead: str) -> list[Flowable]:
 
 def _documents_table(documents: Sequence[DocumentLine], width: float) -> Flowable:
     s = _a5()
-    widths = [20.0, 0.0, 38.0, 50.0, 38.0]
+    widths = [20.0, 0.0, 46.0, 52.0, 46.0]
     widths[1] = width - sum(widths)
     rows: list[list[object]] = [[
         Paragraph(text(tr("TT")), s.cell_head),
@@ -123,16 +123,16 @@ def _documents_table(documents: Sequence[DocumentLine], width: float) -> Flowabl
         Paragraph(text(tr("Bản photo")), s.cell_head),
     ]]
     for number, doc in enumerate(documents, start=1):
+        # Short fixed cells stay plain strings: a Paragraph per number would double the layout cost.
         rows.append([
-            Paragraph(str(number), s.cell_center),
-            Paragraph(text(doc.name), s.cell),
-            Paragraph(count(doc.originals), s.cell_center),
-            Paragraph(count(doc.certified_copies), s.cell_center),
-            Paragraph(count(doc.photocopies), s.cell_center),
+            str(number), Paragraph(text(doc.name), s.cell),
+            count(doc.originals), count(doc.certified_copies), count(doc.photocopies),
         ])
     if not documents:
-        rows.append([Paragraph("", s.cell), Paragraph(PLACEHOLDER, s.cell), "", "", ""])
-    return grid_table(rows, widths, font_size=s.cell.fontSize)
+        rows.append(["", Paragraph(PLACEHOLDER, s.cell), "", "", ""])
+    table = grid_table(rows, widths, font_size=s.cell.fontSize)
+    table.setStyle([("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER")])
+    return table
 
 
 def _two_line_time(moment: datetime | None) -> str:
@@ -164,16 +164,16 @@ def render_01(paper: DossierPaper, unit: UnitInfo, on: date) -> bytes:
     if paper.fee_text:
         items.append((tr("7. Phí, lệ phí:"), text(paper.fee_text)))
     story += [field_line(s, label, value, s.hanging) for label, value in items]
-    story.append(Paragraph(
-        text(tr("Vào Sổ theo dõi hồ sơ, Quyển số: {book}, Số thứ tự: {entry}",
-                book=paper.register_book or PLACEHOLDER, entry=paper.register_entry or PLACEHOLDER)),
-        s.body,
-    ))
+    last_lines = [
+        Paragraph(text(tr("Vào Sổ theo dõi hồ sơ, Quyển số: {book}, Số thứ tự: {entry}",
+                          book=paper.register_book or PLACEHOLDER, entry=paper.register_entry or PLACEHOLDER)),
+                  s.body),
+    ]
     submitter = paper.submitter_name or paper.applicant_name
     story.append(signature_blocks(s, width, [
         (tr("NGƯỜI NỘP HỒ SƠ"), tr("(Ký và ghi rõ họ tên)"), submitter),
         (tr("NGƯỜI TIẾP NHẬN HỒ SƠ"), tr("(Ký và ghi rõ họ tên)"), paper.received_by),
-    ]))
+    ], keep_with=last_lines))
     return build_pdf(story, A5_PORTRAIT, A5_MARGINS, _title("01"), paper.code)
 
 
@@ -196,13 +196,13 @@ def render_02(paper: DossierPaper, unit: UnitInfo, on: date) -> bytes:
     story.append(Spacer(1, 3))
     story.append(field_line(s, tr("Lý do:"), or_blank(paper.supplement_reason)))
     contact = paper.contact_official or paper.received_by
-    story.append(Paragraph(text(tr(
+    closing = [Paragraph(text(tr(
         "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với {official}, "
         "số điện thoại {phone} để được hướng dẫn./.",
-        official=contact or PLACEHOLDER, phone=paper.contact_phone or unit.phone or PLACEHOLDER)), s.body))
+        official=contact or PLACEHOLDER, phone=paper.contact_phone or unit.phone or PLACEHOLDER)), s.body)]
     story.append(signature_blocks(s, width, [
         (tr("NGƯỜI HƯỚNG DẪN"), tr("(Ký và ghi rõ họ tên)"), _signer(paper)),
-    ]))
+    ], keep_with=closing))
     return build_pdf(story, A5_PORTRAIT, A5_MARGINS, _title("02"), paper.code)
 
 
@@ -217,10 +217,10 @@ def render_03(paper: DossierPaper, unit: UnitInfo, on: date) -> bytes:
         "Sau khi nghiên cứu, đối chiếu với các quy định hiện hành, {unit} từ chối tiếp nhận, giải quyết "
         "hồ sơ này với lý do cụ thể như sau:", unit=unit.unit_name)), s.body))
     story.append(Paragraph(or_blank(paper.refusal_reason), s.hanging))
-    story.append(Paragraph(text(tr("Xin thông báo để Ông/Bà được biết và thực hiện./.")), s.body))
+    closing = [Paragraph(text(tr("Xin thông báo để Ông/Bà được biết và thực hiện./.")), s.body)]
     story.append(signature_blocks(s, width, [
         (tr("NGƯỜI TIẾP NHẬN HỒ SƠ"), tr("(Ký và ghi rõ họ tên)"), _signer(paper)),
-    ]))
+    ], keep_with=closing))
     return build_pdf(story, A5_PORTRAIT, A5_MARGINS, _title("03"), paper.code)
 
 
@@ -244,10 +244,10 @@ def render_04(paper: DossierPaper, unit: UnitInfo, on: date) -> bytes:
     story.append(Paragraph(text(tr(
         "Sự chậm trễ này đã gây phiền hà cho Ông/Bà. {unit} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết "
         "hồ sơ cho Ông/Bà vào: {when}.", unit=unit.unit_name, when=clock_date(paper.new_due_at))), s.body))
-    story.append(Paragraph(text(tr("Xin trân trọng cảm ơn./.")), s.body))
+    closing = [Paragraph(text(tr("Xin trân trọng cảm ơn./.")), s.body)]
     story.append(signature_blocks(s, width, [
         (tr("THỦ TRƯỞNG CƠ QUAN"), tr("(Ký, ghi rõ họ tên và đóng dấu)"), paper.signer_name),
-    ], sign_space=50))
+    ], sign_space=46, keep_with=closing))
     return build_pdf(story, A5_PORTRAIT, A5_MARGINS, _title("04"), paper.code)
 
 
@@ -265,23 +265,26 @@ def render_05(paper: DossierPaper, unit: UnitInfo, on: date) -> bytes:
     story.append(field_line(s, tr("Cơ quan (bộ phận) giải quyết hồ sơ:"), or_blank(paper.resolving_agency)))
     story.append(field_line(s, tr("Cơ quan phối hợp giải quyết hồ sơ:"), or_blank(paper.coordinating_agencies)))
     story.append(Spacer(1, 3))
-    widths = [74.0, 56.0, 56.0, 56.0, 0.0, 46.0]
-    widths[4] = width - sum(widths)
-    head = [tr("Tên cơ quan"), tr("Thời gian giao, nhận hồ sơ"), tr("Người giao"), tr("Người nhận"),
+    # The circular's four columns: who hands over and who receives sign inside the time cell.
+    widths = [82.0, 0.0, 72.0, 58.0]
+    widths[1] = width - sum(widths)
+    head = [tr("Tên cơ quan"), tr("Thời gian giao, nhận hồ sơ"),
             tr("Kết quả giải quyết hồ sơ (trước hạn/ đúng hạn/ quá hạn)"), tr("Ghi chú")]
     rows: list[list[object]] = [[Paragraph(text(h), s.cell_head) for h in head]]
     for hand in paper.handoffs:
-        moment = hand.given_at
+        moment = text(clock_date(hand.given_at))
+        people = [
+            text(tr("Người giao: {name}", name=hand.giver or PLACEHOLDER)),
+            text(tr("Người nhận: {name}", name=hand.receiver or PLACEHOLDER)),
+        ]
         rows.append([
             Paragraph(text(hand.agency), s.cell),
-            Paragraph(_two_line_time(moment), s.cell_center),
-            Paragraph(text(hand.giver), s.cell_center),
-            Paragraph(text(hand.receiver), s.cell_center),
+            Paragraph("<br/>".join([moment, *people]), s.cell),
             Paragraph(text(hand.result), s.cell_center),
             Paragraph(text(hand.note), s.cell),
         ])
     if not paper.handoffs:
-        rows.append([Paragraph(PLACEHOLDER, s.cell), "", "", "", "", ""])
+        rows.append([Paragraph(PLACEHOLDER, s.cell), "", "", ""])
     story.append(grid_table(rows, widths, font_size=s.cell.fontSize))
     return build_pdf(story, A5_PORTRAIT, A5_MARGINS, _title("05"), paper.code)
 
@@ -299,8 +302,8 @@ def render_06(rows: Sequence[RegisterRow], unit: UnitInfo, period_text: str, on:
         tr("Tên cá nhân, tổ chức"), tr("Địa chỉ, số điện thoại"), tr("Cơ quan chủ trì giải quyết"),
         tr("Nhận hồ sơ"), tr("Hẹn trả kết quả"), tr("Trả kết quả"), tr("Ký nhận"), tr("Ghi chú"),
     ]
-    widths = [24.0, 108.0, 0.0, 40.0, 92.0, 112.0, 84.0, 50.0, 50.0, 50.0, 44.0, 44.0]
-    widths[2] = width - sum(widths)
+    widths = [22.0, 104.0, 110.0, 32.0, 86.0, 104.0, 78.0, 48.0, 48.0, 48.0, 40.0, 0.0]
+    widths[-1] = width - sum(widths)
     table_rows: list[list[object]] = [
         [Paragraph(text(h), s.cell_head) for h in head],
         [Paragraph(f"({i})", s.cell_center) for i in range(1, len(head) + 1)],

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.catalogue import get_procedure
+from app.catalogue import describe_processing, get_procedure
 from app.errors import NotFoundError, ValidationError
 from app.fees import format_vnd
 from app.forms import render_paper, render_register
@@ -39,15 +39,9 @@ def unit_info(settings: Settings) -> UnitInfo:
 def processing_text(session: Session, dossier: Dossier) -> str:
     try:
         procedure = get_procedure(session, dossier.procedure_code)
-    except NotFoundError:
+    except NotFoundError:  # a procedure removed from the catalogue still prints, without its time limit
         return ""
-    value, unit = procedure.processing.value, procedure.processing.unit
-    shown = f"{int(value):02d}" if float(value).is_integer() else f"{value:g}"
-    if unit == "working_days":
-        return tr("{n} ngày làm việc", n=shown)
-    if unit == "working_hours":
-        return tr("{n} giờ làm việc", n=shown)
-    return tr("Trong ngày làm việc (nhận sau 15 giờ trả trong ngày làm việc tiếp theo)")
+    return describe_processing(procedure.processing)
 
 
 def _handoffs(dossier: Dossier, settings: Settings) -> tuple[HandOff, ...]:

@@ -60,8 +60,13 @@ def search_dossiers(session: Session, query: str = "", *, status: int | None = N
         params["status"] = status
     if match is None:
         sql = f"SELECT {_COLUMNS} FROM dossiers d WHERE 1=1{status_clause} ORDER BY d.seq DESC LIMIT :limit"
+    elif status is None:
+        # FTS5 walks its rowids backwards for ORDER BY rowid DESC, so a common word stops after `limit` hits.
+        params["match"] = match
+        sql = (f"SELECT {_COLUMNS} FROM dossiers d WHERE d.seq IN (SELECT rowid FROM dossier_fts "
+               "WHERE dossier_fts MATCH :match ORDER BY rowid DESC LIMIT :limit) ORDER BY d.seq DESC")
     else:
         params["match"] = match
         sql = (f"SELECT {_COLUMNS} FROM dossier_fts f JOIN dossiers d ON d.seq = f.rowid "
-               f"WHERE dossier_fts MATCH :match{status_clause} ORDER BY d.seq DESC LIMIT :limit")
+               f"WHERE dossier_fts MATCH :match{status_clause} ORDER BY f.rowid DESC LIMIT :limit")
     return [_row(r) for r in session.execute(text(sql), params).all()]

@@ -38,7 +38,7 @@ def frozen_now():
     """Pin "now" so appointment dates are exact; tests move it by assigning ``frozen_now.value``."""
 
     class Frozen:
-        value = datetime(2027, 2, 4, 9, 15)
+        value = datetime(2027, 3, 4, 9, 20)
 
     clock.set_clock(lambda: Frozen.value)
     yield Frozen

@@ -162,12 +162,15 @@ def test_search_is_accent_insensitive(db, settings, frozen_now, query):
     assert "Nguyễn Văn Đạt" in names
 
 
-@pytest.mark.parametrize("query", ['"', "*", "a OR b", "NEAR(", "'; DROP TABLE dossiers; --", "<b>x</b>"])
-def test_search_treats_syntax_as_text(db, settings, frozen_now, query):
-    frozen_now.value = datetime(2027, 3, 4, 9, 20)
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [('"', 1), ("*", 1), ("dat OR zzz", 0), ("NEAR(dat", 0), ("'; DROP TABLE dossiers; --", 0), ("<b>dat</b>", 0)],
+)
+def test_search_treats_syntax_as_text(db, settings, frozen_now, query, found):
+    """FTS operators and SQL in the box are plain words: no error, no injection (punctuation alone lists all)."""
     receive(db, settings)
     with db.session() as session:
-        assert search_dossiers(session, query) == [] or query == "a OR b"
+        assert len(search_dossiers(session, query)) == found
         assert len(search_dossiers(session)) == 1
 
 
