@@ -35,6 +35,9 @@ class Settings:
     unit_name: str = "UBND xã Tân Lập"
     parent_agency: str = "UBND TỈNH MẪU"
     unit_address: str = "Bộ phận Một cửa, UBND xã Tân Lập"
+    unit_phone: str = ""
+    # Head of the unit, printed under the signature of the apology (form 04).
+    leader_name: str = ""
     workstation_name: str = "Quầy 1"
     # Slot 0–9 reserves the block XXXX = slot*1000 .. slot*1000+999 of the daily sequence (see dossier_codes).
     workstation_slot: int = 1

@@ -82,7 +82,7 @@ class DossierPaper:
     resolving_agency: str = ""
     coordinating_agencies: str = ""
     issued_at: datetime | None = None  # date line of forms 02–05; defaults to the print date
-    signer_name: str = ""  # who signs forms 02–04 when it is not the receiving official
+    signer_name: str = ""  # head of the agency who signs the apology (form 04)
 
 
 @dataclass(frozen=True)

@@ -140,10 +140,6 @@ def _two_line_time(moment: datetime | None) -> str:
     return compact_time(moment).replace(" ", "<br/>", 1) if moment else ""
 
 
-def _signer(paper: DossierPaper) -> str:
-    return paper.signer_name or paper.received_by
-
-
 def render_01(paper: DossierPaper, unit: UnitInfo, on: date) -> bytes:
     s = _a5()
     width = frame_width(A5_PORTRAIT, A5_MARGINS)
@@ -201,7 +197,7 @@ def render_02(paper: DossierPaper, unit: UnitInfo, on: date) -> bytes:
         "số điện thoại {phone} để được hướng dẫn./.",
         official=contact or PLACEHOLDER, phone=paper.contact_phone or unit.phone or PLACEHOLDER)), s.body)]
     story.append(signature_blocks(s, width, [
-        (tr("NGƯỜI HƯỚNG DẪN"), tr("(Ký và ghi rõ họ tên)"), _signer(paper)),
+        (tr("NGƯỜI HƯỚNG DẪN"), tr("(Ký và ghi rõ họ tên)"), paper.received_by),
     ], keep_with=closing))
     return build_pdf(story, A5_PORTRAIT, A5_MARGINS, _title("02"), paper.code)
 
@@ -219,7 +215,7 @@ def render_03(paper: DossierPaper, unit: UnitInfo, on: date) -> bytes:
     story.append(Paragraph(or_blank(paper.refusal_reason), s.hanging))
     closing = [Paragraph(text(tr("Xin thông báo để Ông/Bà được biết và thực hiện./.")), s.body)]
     story.append(signature_blocks(s, width, [
-        (tr("NGƯỜI TIẾP NHẬN HỒ SƠ"), tr("(Ký và ghi rõ họ tên)"), _signer(paper)),
+        (tr("NGƯỜI TIẾP NHẬN HỒ SƠ"), tr("(Ký và ghi rõ họ tên)"), paper.received_by),
     ], keep_with=closing))
     return build_pdf(story, A5_PORTRAIT, A5_MARGINS, _title("03"), paper.code)
 

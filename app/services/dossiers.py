@@ -267,33 +267,33 @@ def _require_reason(reason: str, what: str) -> str:
     return reason
 
 
+def _close_with_reason(session: Session, settings: Settings, key: str, reason: str, *, what: str,
+                       status: Status, action: str) -> Outcome:
+    """End a dossier for a stated reason (refused, withdrawn, stopped): the reason is mandatory."""
+    dossier = get_dossier(session, key)
+    reason = _require_reason(reason, what)
+    check_transition(dossier.status, status)
+    dossier.finished_at = clock.now()
+    dossier.paused_at = None
+    _record(dossier, settings, action, to_status=status, reason=reason)
+    return _outcome(dossier)
+
+
 def refuse(session: Session, settings: Settings, key: str, reason: str) -> Outcome:
     """Refuse to receive the dossier (form 03)."""
-    dossier = get_dossier(session, key)
-    reason = _require_reason(reason, tr("từ chối"))
-    check_transition(dossier.status, Status.NOT_RECEIVED)
-    dossier.finished_at = clock.now()
-    _record(dossier, settings, "refused", to_status=Status.NOT_RECEIVED, reason=reason)
-    return _outcome(dossier)
+    return _close_with_reason(session, settings, key, reason, what=tr("từ chối"),
+                              status=Status.NOT_RECEIVED, action="refused")
 
 
 def withdraw(session: Session, settings: Settings, key: str, reason: str) -> Outcome:
-    dossier = get_dossier(session, key)
-    reason = _require_reason(reason, tr("rút hồ sơ"))
-    check_transition(dossier.status, Status.WITHDRAWN)
-    dossier.finished_at = clock.now()
-    dossier.paused_at = None
-    _record(dossier, settings, "withdrawn", to_status=Status.WITHDRAWN, reason=reason)
-    return _outcome(dossier)
+    """The citizen withdraws the dossier."""
+    return _close_with_reason(session, settings, key, reason, what=tr("rút hồ sơ"),
+                              status=Status.WITHDRAWN, action="withdrawn")
 
 
 def stop_processing(session: Session, settings: Settings, key: str, reason: str) -> Outcome:
-    dossier = get_dossier(session, key)
-    reason = _require_reason(reason, tr("dừng xử lý"))
-    check_transition(dossier.status, Status.STOPPED)
-    dossier.finished_at = clock.now()
-    _record(dossier, settings, "stopped", to_status=Status.STOPPED, reason=reason)
-    return _outcome(dossier)
+    return _close_with_reason(session, settings, key, reason, what=tr("dừng xử lý"),
+                              status=Status.STOPPED, action="stopped")
 
 
 def mark_resolved(session: Session, settings: Settings, key: str, note: str = "") -> Outcome:

@@ -33,7 +33,7 @@ def unit_info(settings: Settings) -> UnitInfo:
             place = place[len(prefix):]
             break
     return UnitInfo(parent_agency=settings.parent_agency, unit_name=settings.unit_name, unit_id=settings.unit_id,
-                    address=settings.unit_address, place_name=place)
+                    address=settings.unit_address, place_name=place, phone=settings.unit_phone)
 
 
 def processing_text(session: Session, dossier: Dossier) -> str:
@@ -94,6 +94,8 @@ def dossier_paper(session: Session, settings: Settings, dossier: Dossier) -> Dos
         new_due_at=apology.new_due_at if apology else None,
         handoffs=_handoffs(dossier, settings),
         contact_official=settings.operator_name,
+        contact_phone=settings.unit_phone,
+        signer_name=settings.leader_name,
         resolving_agency=settings.unit_name,
         issued_at=clock.now(),
     )

@@ -125,11 +125,13 @@ EXPECTED = {
         "Trích lục bản án ly hôn đã có hiệu lực pháp luật",
         "Lý do: Hồ sơ thiếu giấy tờ chứng minh việc đã ly hôn",
         "NGƯỜI HƯỚNG DẪN",
+        "Lê Thị Thu Hà, số điện thoại 0987 654 321",
     ],
     "03": [
         "UBND xã Tân Lập tiếp nhận hồ sơ của: Nguyễn Thị Hồng Nhung",
         "Yêu cầu không thuộc thẩm quyền giải quyết của UBND xã Tân Lập",
         "Xin thông báo để Ông/Bà được biết và thực hiện./.",
+        "Lê Thị Thu Hà",
     ],
     "04": [
         "Thời gian hẹn trả kết quả giải quyết hồ sơ: 09 giờ 15 phút, ngày 09/02/2027",
@@ -404,3 +406,23 @@ def test_stream_output_matches_path_output(tmp_path: Path) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_extreme_lengths_still_lay_out_inside_the_page(tmp_path: Path) -> None:
+    paper = replace(
+        PAPER,
+        applicant_name="X" * 300,  # one unbreakable token
+        documents=(DocumentLine("Giấy tờ rất dài " * 400, originals=1),),  # a cell taller than a page
+        request_summary="Nội dung " * 300,
+        refusal_reason="Lý do " * 500,
+    )
+    unit = replace(UNIT, unit_name="Ủy ban " * 30)
+    for form_id in ("01", "02", "03", "04", "05"):
+        pdf = tmp_path / f"extreme{form_id}.pdf"
+        render_paper(form_id, paper, unit, pdf, on=ON)
+        assert_inside_page(pdf, A5)
+    rows = register_rows(3)
+    rows[0] = replace(rows[0], code="Y" * 200, note="ghi chú " * 600)
+    pdf = tmp_path / "extreme06.pdf"
+    render_register(rows, UNIT, "Quý I năm 2027", pdf, on=ON)
+    assert_inside_page(pdf, A4_LANDSCAPE)

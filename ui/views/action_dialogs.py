@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.services.intake import DocumentInput
 from app.workdays import parse_datetime
 from ui.dialogs import translate_buttons
@@ -115,7 +114,4 @@ class ApologyDialog(_ActionDialog):
         return self.reason_edit.toPlainText()
 
     def new_due_at(self) -> datetime:
-        try:
-            return parse_datetime(self.when_edit.text())
-        except ValidationError:
-            raise
+        return parse_datetime(self.when_edit.text())

@@ -62,6 +62,7 @@ class PartyForm(QWidget):
         if with_kind:
             form.addRow(self.tr("Loại:"), kind_widget)
         else:
+            kind_widget.setParent(self)  # the radios stay alive: set_party() still reads the kind
             kind_widget.setVisible(False)
         self.name_label = QLabel(m(self.tr("&Họ và tên:")))
         self.id_label = QLabel(m(self.tr("&Số định danh (CCCD):")))

@@ -1,0 +1,347 @@
+"""One dossier: its header, papers, history, and the actions its state allows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.changes import Changes
+from app.errors import ValidationError
+from app.models import Dossier
+from app.services import dossiers as svc
+from app.status import OPEN_STATUSES, TRANSITIONS, Status, label
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.format import appointment_text, short_datetime
+from ui.printing import FORM_TITLES, preview_paper
+from ui.views.action_dialogs import ApologyDialog, ReasonDialog, ReturnDialog, SupplementDialog
+
+ACTION_LABELS = {
+    "received": "Tiếp nhận",
+    "processing": "Bắt đầu xử lý",
+    "supplement_requested": "Yêu cầu bổ sung",
+    "supplement_received": "Nhận bổ sung",
+    "refused": "Từ chối tiếp nhận",
+    "withdrawn": "Rút hồ sơ",
+    "stopped": "Dừng xử lý",
+    "resolved": "Đã xử lý xong",
+    "returned": "Trả kết quả",
+    "apology": "Xin lỗi, hẹn lại",
+}
+
+FORM_IDS = ("01", "02", "03", "04", "05")
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    table.setTabKeyNavigation(False)
+    return table
+
+
+class DossierDetailView(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dossier: Dossier | None = None
+        self._key: str | None = None
+
+        self.code_label = QLabel()
+        self.code_label.setStyleSheet("font-size: 15pt; font-weight: bold")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #0b5394")
+        top = QHBoxLayout()
+        top.addWidget(self.code_label)
+        top.addStretch(1)
+        top.addWidget(self.status_label)
+
+        self.fields: dict[str, QLabel] = {}
+        info = QGridLayout()
+        info.setHorizontalSpacing(16)
+        rows = [("applicant", self.tr("Người yêu cầu:")), ("id_number", self.tr("Số định danh:")),
+                ("address", self.tr("Địa chỉ:")), ("submitter", self.tr("Người nộp:")),
+                ("procedure", self.tr("Thủ tục:")), ("case", self.tr("Trường hợp:")),
+                ("received", self.tr("Ngày nhận:")), ("due", self.tr("Hẹn trả:")),
+                ("sets", self.tr("Số bộ, lệ phí:")), ("notes", self.tr("Ghi chú:"))]
+        for index, (key, text) in enumerate(rows):
+            caption = QLabel(text)
+            caption.setStyleSheet("color: #555")
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            row, column = index // 2, (index % 2) * 2
+            info.addWidget(caption, row, column, Qt.AlignmentFlag.AlignTop)
+            info.addWidget(value, row, column + 1)
+        info.setColumnStretch(1, 1)
+        info.setColumnStretch(3, 1)
+
+        self.documents_table = _table([self.tr("Tên giấy tờ"), self.tr("Bản chính"),
+                                       self.tr("Bản sao chứng thực"), self.tr("Bản photo")])
+        self.documents_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.documents_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
+        self.history_table = _table([self.tr("Thời điểm"), self.tr("Người thực hiện"), self.tr("Thao tác"),
+                                     self.tr("Trạng thái"), self.tr("Lý do")])
+        history_header = self.history_table.horizontalHeader()
+        for column in range(4):
+            history_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        history_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+
+        documents_box = QGroupBox(self.tr("Thành phần hồ sơ"))
+        QVBoxLayout(documents_box).addWidget(self.documents_table)
+        history_box = QGroupBox(self.tr("Quá trình xử lý"))
+        QVBoxLayout(history_box).addWidget(self.history_table)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions_box = QGroupBox(self.tr("Thao tác"))
+        actions = QVBoxLayout(actions_box)
+        for key, text, slot in (
+            ("start", self.tr("&Bắt đầu xử lý"), self.start_processing),
+            ("supplement", self.tr("&Yêu cầu bổ sung..."), self.request_supplement),
+            ("resume", self.tr("&Nhận bổ sung"), self.receive_supplement),
+            ("refuse", self.tr("Từ chối tiếp nhận..."), self.refuse),
+            ("withdraw", self.tr("&Rút hồ sơ..."), self.withdraw),
+            ("resolve", self.tr("Đã &xử lý xong"), self.resolve),
+            ("return", self.tr("Trả &kết quả..."), self.return_result),
+            ("apology", self.tr("Xin lỗi && hẹn &lại..."), self.apologise),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+            self.buttons[key] = button
+        actions.addStretch(1)
+        back = QPushButton(self.tr("← Về danh sách"))
+        back.clicked.connect(self.back_requested)
+        actions.addWidget(back)
+
+        print_box = QGroupBox(self.tr("In giấy tờ"))
+        print_row = QHBoxLayout(print_box)
+        for form_id in FORM_IDS:
+            button = QPushButton(self.tr("Mẫu {n}").format(n=form_id))
+            button.setToolTip(FORM_TITLES[form_id])
+            button.clicked.connect(lambda _checked=False, f=form_id: self.print_form(f))
+            print_row.addWidget(button)
+            self.buttons[f"print{form_id}"] = button
+        print_row.addStretch(1)
+
+        header = QFrame()
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(0, 0, 0, 0)
+        header_layout.addLayout(top)
+        header_layout.addLayout(info)
+
+        main = QVBoxLayout()
+        main.addWidget(header)
+        main.addWidget(documents_box, 2)
+        main.addWidget(history_box, 3)
+        main.addWidget(print_box)
+        layout = QHBoxLayout(self)
+        layout.addLayout(main, 1)
+        actions_box.setFixedWidth(250)
+        layout.addWidget(actions_box)
+        self._update_buttons()
+        ctx.events.changes_applied.connect(self._on_changes)
+
+    # ----- loading --------------------------------------------------------------------------------
+
+    def load(self, key: str) -> None:
+        self._key = key
+        self.ctx.run_db(lambda s: svc.get_dossier(s, key), self._show,
+                        lambda exc, details: show_error(self, exc, details))
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.dossier is not None and self.dossier.id in changes.dossiers:
+            self.load(self.dossier.id)
+
+    def _show(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.code_label.setText(dossier.code)
+        self.status_label.setText(label(dossier.status))
+        f = self.fields
+        f["applicant"].setText(dossier.applicant_name)
+        f["id_number"].setText(dossier.applicant_id_number)
+        f["address"].setText(dossier.applicant_address)
+        if dossier.submitter_name:
+            role = self.tr("đại diện theo ủy quyền") if dossier.submitter_role == "representative" else self.tr("nộp hộ")
+            f["submitter"].setText(f"{dossier.submitter_name} ({role})")
+        else:
+            f["submitter"].setText(self.tr("Chủ hồ sơ tự nộp"))
+        f["procedure"].setText(f"{dossier.procedure_name} ({dossier.procedure_code})")
+        f["case"].setText(dossier.case_name or "")
+        f["received"].setText(short_datetime(dossier.received_at))
+        f["due"].setText(appointment_text(dossier.due_at) if dossier.due_at else "")
+        fee = f"{dossier.fee_amount:,}".replace(",", ".") + self.tr(" đồng") if dossier.fee_amount else self.tr("không thu phí")
+        f["sets"].setText(self.tr("{n} bộ; {fee}").format(n=dossier.sets_count, fee=fee))
+        f["notes"].setText(dossier.notes)
+
+        self.documents_table.setRowCount(len(dossier.documents))
+        for row, doc in enumerate(dossier.documents):
+            values = [doc.name, str(doc.originals), str(doc.certified_copies), str(doc.photocopies)]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.documents_table.setItem(row, column, item)
+        self.documents_table.resizeRowsToContents()
+
+        self.history_table.setRowCount(len(dossier.events))
+        for row, event in enumerate(dossier.events):
+            values = [short_datetime(event.at), event.actor, self.tr(ACTION_LABELS.get(event.action, event.action)),
+                      label(event.to_status) if event.to_status else "", event.reason]
+            for column, value in enumerate(values):
+                self.history_table.setItem(row, column, QTableWidgetItem(value))
+        self.history_table.resizeRowsToContents()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        d = self.dossier
+        status = Status(d.status) if d is not None else None
+        allowed = TRANSITIONS[status] if status is not None else frozenset()
+        enabled = {
+            "start": Status.PROCESSING in allowed and status != Status.SUPPLEMENT_REQUESTED,
+            # Allowed by the status machine even after a first request, so the official reads why not.
+            "supplement": Status.SUPPLEMENT_REQUESTED in allowed,
+            "resume": status == Status.SUPPLEMENT_REQUESTED,
+            "refuse": Status.NOT_RECEIVED in allowed,
+            "withdraw": Status.WITHDRAWN in allowed,
+            "resolve": Status.RESOLVED in allowed,
+            "return": Status.RETURNED in allowed,
+            "apology": status in OPEN_STATUSES,
+            "print01": d is not None,
+            "print02": d is not None and d.supplement is not None,
+            "print03": d is not None and any(e.action == "refused" for e in d.events),
+            "print04": d is not None and bool(d.apologies),
+            "print05": d is not None,
+        }
+        for key, on in enabled.items():
+            self.buttons[key].setEnabled(on)
+
+    # ----- actions --------------------------------------------------------------------------------
+
+    def _mutate(self, work: Callable[[Any], Any], on_error: Callable[[BaseException, str], None] | None = None) -> None:
+        self.ctx.mutate(work, None, on_error or (lambda exc, details: show_error(self, exc, details)))
+
+    def _dialog_action(self, dialog: Any, make_work: Callable[[Any], Callable[[Any], Any]]) -> None:
+        """Run the action the dialog describes; on a validation error, reopen it with what was typed."""
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            dialog.deleteLater()
+            return
+
+        def failed(exc: BaseException, details: str) -> None:
+            show_error(self, exc, details)
+            if isinstance(exc, ValidationError):
+                self._dialog_action(dialog, make_work)
+            else:
+                dialog.deleteLater()
+
+        def done(_result: Any) -> None:
+            dialog.deleteLater()
+
+        try:
+            work = make_work(dialog)
+        except ValidationError as exc:
+            failed(exc, "")
+            return
+        self.ctx.mutate(work, done, failed)
+
+    def _simple(self, fn: Callable[..., Any], *args: Any) -> None:
+        if self.dossier is None:
+            return
+        key, settings = self.dossier.id, self.ctx.settings
+        self._mutate(lambda s: fn(s, settings, key, *args))
+
+    def start_processing(self) -> None:
+        self._simple(svc.start_processing)
+
+    def receive_supplement(self) -> None:
+        self._simple(svc.resume_after_supplement)
+
+    def resolve(self) -> None:
+        self._simple(svc.mark_resolved)
+
+    def request_supplement(self) -> None:
+        if self.dossier is None:
+            return
+        key, settings = self.dossier.id, self.ctx.settings
+        dialog = SupplementDialog([d.name for d in self.dossier.documents], self)
+
+        def make(dlg: SupplementDialog) -> Callable[[Any], Any]:
+            items, reason = dlg.items(), dlg.reason()
+            return lambda s: svc.request_supplement(s, settings, key, items, reason)
+
+        self._dialog_action(dialog, make)
+
+    def _reason_action(self, fn: Callable[..., Any], title: str, prompt: str) -> None:
+        if self.dossier is None:
+            return
+        key, settings = self.dossier.id, self.ctx.settings
+        dialog = ReasonDialog(title, prompt, self)
+
+        def make(dlg: ReasonDialog) -> Callable[[Any], Any]:
+            reason = dlg.reason()
+            return lambda s: fn(s, settings, key, reason)
+
+        self._dialog_action(dialog, make)
+
+    def refuse(self) -> None:
+        self._reason_action(svc.refuse, self.tr("Từ chối tiếp nhận hồ sơ"), self.tr("Lý do từ chối:"))
+
+    def withdraw(self) -> None:
+        self._reason_action(svc.withdraw, self.tr("Rút hồ sơ"), self.tr("Lý do rút hồ sơ:"))
+
+    def return_result(self) -> None:
+        if self.dossier is None:
+            return
+        key, settings = self.dossier.id, self.ctx.settings
+        dialog = ReturnDialog(self.dossier.submitter_name or self.dossier.applicant_name, self)
+
+        def make(dlg: ReturnDialog) -> Callable[[Any], Any]:
+            name, signed = dlg.name_edit.text(), dlg.signature_check.isChecked()
+            return lambda s: svc.return_result(s, settings, key, name, signature_taken=signed)
+
+        self._dialog_action(dialog, make)
+
+    def apologise(self) -> None:
+        if self.dossier is None:
+            return
+        key, settings = self.dossier.id, self.ctx.settings
+        suggested = self.dossier.due_at + timedelta(days=1) if self.dossier.due_at else None
+        dialog = ApologyDialog(suggested, self)
+
+        def make(dlg: ApologyDialog) -> Callable[[Any], Any]:
+            reason, when = dlg.reason(), dlg.new_due_at()  # a mistyped date stops here, dialog reopens
+            return lambda s: svc.issue_apology(s, settings, key, reason, when)
+
+        self._dialog_action(dialog, make)
+
+    def print_form(self, form_id: str = "01") -> None:
+        if self.dossier is None:
+            return
+        preview_paper(self, self.ctx, self.dossier.id, form_id)
