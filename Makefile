@@ -5,11 +5,13 @@ PY := $(VENV)/bin/python
 DATA_DIR ?= $(CURDIR)/.run-data
 
 # Debian packages: zbar for QR decoding, Qt's xcb/EGL runtime, Xvfb for screenshots,
-# poppler-utils for the PDF checks, fonts with full Vietnamese coverage.
+# poppler-utils for the PDF checks, fonts with full Vietnamese coverage, SANE (and its headers, to build
+# the python-sane binding) for scanners.
 DEB_PACKAGES := libzbar0 xvfb xauth poppler-utils sqlite3 fonts-noto-core fontconfig \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
-	libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0
+	libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 \
+	libsane1 libsane-dev sane-utils gcc python3-dev python3-venv
 
 .PHONY: run test lint bench system-deps venv clean
 
@@ -19,7 +21,7 @@ system-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES); \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'

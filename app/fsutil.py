@@ -11,8 +11,9 @@ from app.errors import StorageError
 from app.i18n import tr
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+def fsync_dir(directory: Path) -> None:
+    """Make a directory's entries (a new or renamed file) durable."""
+    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals the rename
         return
     fd = os.open(directory, os.O_RDONLY)
     try:
@@ -48,7 +49,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except OSError as exc:
         raise storage_error(exc, path) from exc
 

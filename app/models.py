@@ -144,6 +144,9 @@ class Dossier(Base):
     apologies: Mapped[list[Apology]] = relationship(
         back_populates="dossier", cascade="all, delete-orphan", order_by="Apology.id"
     )
+    attachments: Mapped[list[DossierAttachment]] = relationship(
+        cascade="all, delete-orphan", order_by="DossierAttachment.position"
+    )
 
 
 class DossierDocument(Base):
@@ -220,3 +223,56 @@ class Draft(Base):
     kind: Mapped[str] = mapped_column(String(16), default="intake")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class OutboxItem(Base):
+    """Something to send to the provincial system, written in the same transaction as the change itself.
+
+    One row per thing (e.g. per dossier): a later change bumps ``revision`` instead of adding a row, and
+    the row is deleted only when the server has acknowledged that very revision.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (UniqueConstraint("kind", "key", name="uq_outbox_kind_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    priority: Mapped[int] = mapped_column(Integer, default=0)  # lower goes first: metadata before scans
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncState(Base):
+    """Cursors and small facts of the sync engine (last success, server clock skew...)."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class DossierAttachment(Base):
+    """A digitised file of a dossier (a scanned component or the result), kept in the attachment store.
+
+    The row is written only after the file is safely in the store; ``id`` is client-made and is also the
+    upload id on the provincial server.
+    """
+
+    __tablename__ = "dossier_attachments"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("dossier_documents.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int] = mapped_column(Integer, default=1)
+    kind: Mapped[str] = mapped_column(String(8))
+    digitised: Mapped[bool] = mapped_column(Boolean, default=True)
+    source: Mapped[str] = mapped_column(String(16), default="scan")  # scan | file | result
+    cipher: Mapped[str] = mapped_column(String(16), default="identity")
+    original_name: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    uploaded_at: Mapped[datetime | None] = mapped_column(DateTime)

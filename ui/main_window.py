@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self.tr("Chưa kết nối máy chủ tỉnh"))
         self.sync_label.setObjectName("sync_state")
         self.workstation_label = QLabel()
+        for label in (self.sync_label, self.workstation_label):
+            label.setContentsMargins(10, 0, 10, 0)
         self.statusBar().addPermanentWidget(self.workstation_label)
         self.statusBar().addPermanentWidget(self.sync_label)
         self._update_workstation()

@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
-from app import clock
+from app import clock, outbox
 from app.catalogue import catalogue_version, get_procedure
 from app.changes import Changes
 from app.dossier_codes import next_code
@@ -44,6 +44,10 @@ class Outcome:
 
 
 def _outcome(dossier: Dossier) -> Outcome:
+    """Queue the dossier for the province in the same transaction, and say what changed."""
+    session = object_session(dossier)
+    if session is not None:
+        outbox.enqueue(session, outbox.DOSSIER, dossier.id)
     return Outcome(dossier, Changes.dossier(dossier.id))
 
 

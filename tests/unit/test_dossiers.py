@@ -194,3 +194,31 @@ def test_drafts_survive_and_round_trip(db, settings):
 def test_code_format_is_official(db, settings, frozen_now):
     frozen_now.value = datetime(2027, 3, 4, 9, 20)
     assert re.fullmatch(r"000\.00\.06\.H56-\d{6}-\d{4}", receive(db, settings).code)
+
+
+def test_every_change_is_queued_once_per_dossier_for_the_province(db, settings, frozen_now):
+    from sqlalchemy import select
+
+    from app import outbox
+    from app.models import OutboxItem
+
+    dossier = receive(db, settings)
+    with db.session() as session:
+        svc.start_processing(session, settings, dossier.code)
+        svc.mark_resolved(session, settings, dossier.code)
+    with db.session() as session:
+        items = list(session.execute(select(OutboxItem)).scalars())
+        assert [(i.kind, i.key, i.revision) for i in items] == [("dossier", dossier.id, 3)]
+        # An acknowledgement of an older revision leaves the newer change queued.
+        assert not outbox.acknowledge(session, "dossier", dossier.id, 2)
+        assert outbox.acknowledge(session, "dossier", dossier.id, 3)
+        assert outbox.pending_count(session) == 0
+
+
+def test_a_refused_intake_queues_nothing(db, settings, frozen_now):
+    from app import outbox
+
+    with pytest.raises(ValidationError), db.session() as session:
+        svc.receive_dossier(session, settings, request(applicant=Party(name="")))
+    with db.session() as session:
+        assert outbox.pending_count(session) == 0

@@ -58,6 +58,8 @@ def _table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.setWordWrap(True)
     table.setTabKeyNavigation(False)
+    # Row heights depend on the column widths, which are only known once the table is laid out.
+    table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
     return table
 
 
@@ -159,8 +161,8 @@ class DossierDetailView(QWidget):
 
         main = QVBoxLayout()
         main.addWidget(header)
-        main.addWidget(documents_box, 2)
-        main.addWidget(history_box, 3)
+        main.addWidget(documents_box, 3)
+        main.addWidget(history_box, 2)
         main.addWidget(print_box)
         layout = QHBoxLayout(self)
         layout.addLayout(main, 1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -149,6 +149,7 @@ class IntakeView(QWidget):
         self.fee_spin.setRange(0, 100_000_000)
         self.fee_spin.setSingleStep(1000)
         self.fee_spin.setGroupSeparatorShown(True)
+        self.fee_spin.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))  # 10.000 đồng
         self.fee_spin.setSuffix(self.tr(" đồng"))
         self.fee_spin.valueChanged.connect(self._fee_edited)
         self.notes_edit = QPlainTextEdit()
@@ -196,7 +197,7 @@ class IntakeView(QWidget):
         side_layout.addWidget(self.save_button)
         side_layout.addWidget(self.new_button)
 
-        columns = QWidget()
+        columns = _FormColumns()
         grid = QGridLayout(columns)
         left = QVBoxLayout()
         left.addWidget(procedure_box)
@@ -209,8 +210,8 @@ class IntakeView(QWidget):
         right.addStretch(1)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 4)
+        grid.setColumnStretch(1, 5)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -529,6 +530,18 @@ class IntakeView(QWidget):
                 self._loading = False
 
         self.ctx.run_db(lambda s: get_procedure(s, request.procedure_code), loaded)
+
+
+class _FormColumns(QWidget):
+    """Scroll-area content that grows with its wrapped labels (a scroll area ignores height-for-width)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > 0 and needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
 
 
 def _escape(text: str) -> str:

@@ -70,6 +70,7 @@ class DocumentsTable(QWidget):
                 spin = QSpinBox()
                 spin.setRange(0, MAX_COPIES)
                 spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+                spin.setFixedWidth(self.fontMetrics().horizontalAdvance("000") + 40)
                 spins.append(spin)
             row = _Row(spec, tick, label, tuple(spins))
             tick.toggled.connect(lambda on, r=row: self._ticked(r, on))

@@ -100,13 +100,13 @@ class ProcedurePicker(QWidget):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
                 if self._timer.isActive():
                     self.search_now()
-                if self.results.isVisible() and self.results.count():
+                if not self.results.isHidden() and self.results.count():
                     self._activate(self.results.currentItem())
                     return True
-            elif key == Qt.Key.Key_Down and self.results.isVisible():
+            elif key == Qt.Key.Key_Down and not self.results.isHidden():
                 self.results.setFocus()
                 return True
-            elif key == Qt.Key.Key_Escape and self.results.isVisible():
+            elif key == Qt.Key.Key_Escape and not self.results.isHidden():
                 self.results.setVisible(False)
                 return True
         elif watched is self.results and key == Qt.Key.Key_Up and self.results.currentRow() == 0:

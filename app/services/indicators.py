@@ -1,0 +1,513 @@
+"""Service-quality indicators of the counter (QĐ 766/QĐ-TTg) for a period, overall or per group.
+
+Two populations are measured over the period [start, end] (whole days, both included):
+
+* *received*: dossiers received in the period — counts by status and channel, dossier digitisation;
+* *resolved*: dossiers with status 7, 9 or 10 whose finish time (``finished_at``, else ``returned_at``) is in
+  the period — on-time rate, average processing time, result digitisation.
+
+The figures come from one SQL aggregate (GROUP BY group/status/channel with CASE expressions), so a year of a
+large database costs one scan of the period. Every indicator can be traced to the dossier codes in its
+numerator and denominator; those lists are loaded on demand by a second query (:func:`load_codes`) which
+classifies each dossier again in Python with :func:`app.services.deadlines.on_time_class`, so the two paths
+check each other.
+
+Rules that shape the figures:
+
+* on time = (trước hạn + đúng hạn) / resolved with an appointment. Dossiers without an appointment (legacy
+  imports) are left out of the rate and counted separately;
+* a supplement pause is respected: the appointment already moved when the dossier resumed, and a dossier
+  withdrawn while still paused is judged at the moment the pause began (its clock stopped there);
+* a finish time before the receipt (a wrong computer clock) is flagged and left out of every figure that
+  depends on it;
+* processing time and result digitisation concern dossiers with a result (status 9 or 10): a withdrawn
+  dossier has neither;
+* a ratio with an empty denominator is ``None`` with a Vietnamese note, never 0 % and never a division error;
+* groups use the procedure code / name, field and official stored on each dossier, so a period that spans a
+  catalogue change needs no mapping.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import tr
+from app.services.deadlines import EARLY, LATE, ON_TIME, on_time_class
+from app.workdays import WorkCalendar
+
+GROUPINGS: dict[str, tuple[str, str]] = {
+    # grouping -> (SQL key, SQL display name); the key is what the group is, the name only labels it.
+    "procedure": ("d.procedure_code", "d.procedure_name"),
+    "field": ("d.field_name", "d.field_name"),
+    "official": ("d.received_by", "d.received_by"),
+}
+RESOLVED_STATUSES = (7, 9, 10)
+RESULT_STATUSES = (9, 10)
+
+# Columns that, when present on ``dossiers``, hold the digitisation facts (1 yes, 0 no, NULL unknown).
+DOSSIER_DIGITISED_COLUMN = "dossier_digitised"
+RESULT_DIGITISED_COLUMN = "result_digitised"
+
+# Processing time is measured against the working calendar of at most this many years before the period;
+# an older receipt is almost surely a wrong clock and is left out of the average (and counted).
+MAX_LOOKBACK_YEARS = 5
+
+_WORKDAYS_TABLE = "temp.motcua_indicator_workdays"
+
+
+# ----- result types -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One figure with what it is made of.
+
+    ``value`` is a ratio (0..1), a number of hours or a count depending on ``unit``; ``None`` when it cannot
+    be computed, ``note`` then says why. ``numerator_codes``/``denominator_codes`` are ``None`` until loaded
+    with :func:`load_codes`.
+    """
+
+    key: str
+    label: str
+    unit: str  # "ratio", "hours" or "count"
+    value: float | None
+    numerator: float | None
+    denominator: int | None
+    note: str = ""
+    parts: dict[str, int] = field(default_factory=dict)
+    numerator_codes: tuple[str, ...] | None = None
+    denominator_codes: tuple[str, ...] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key, "label": self.label, "unit": self.unit, "value": self.value,
+            "numerator": self.numerator, "denominator": self.denominator, "note": self.note,
+            "parts": dict(self.parts),
+            "numerator_codes": list(self.numerator_codes) if self.numerator_codes is not None else None,
+            "denominator_codes": list(self.denominator_codes) if self.denominator_codes is not None else None,
+        }
+
+
+@dataclass(frozen=True)
+class GroupIndicators:
+    """The indicators of one group (or of the whole unit, ``key`` = "")."""
+
+    key: str
+    label: str
+    names: tuple[str, ...]  # every name the group had in the period (a procedure renamed by the catalogue)
+    received: Indicator
+    by_status: dict[int, int]
+    by_channel: dict[int, int]
+    on_time: Indicator
+    processing_hours: Indicator
+    dossier_digitisation: Indicator
+    result_digitisation: Indicator
+    satisfaction: Indicator
+    no_appointment: Indicator
+    clock_errors: Indicator
+
+    def indicators(self) -> list[Indicator]:
+        return [self.received, self.on_time, self.processing_hours, self.dossier_digitisation,
+                self.result_digitisation, self.satisfaction, self.no_appointment, self.clock_errors]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key, "label": self.label, "names": list(self.names),
+            "by_status": {str(k): v for k, v in sorted(self.by_status.items())},
+            "by_channel": {str(k): v for k, v in sorted(self.by_channel.items())},
+            "indicators": {i.key: i.to_dict() for i in self.indicators()},
+        }
+
+
+@dataclass(frozen=True)
+class DigitisationSource:
+    """Where digitisation facts come from: SQL boolean expressions over the dossier row ``d``.
+
+    1 = digitised, 0 = not, NULL = unknown. ``None`` means there is no such data at all. The expressions are
+    written by the application (a column, a subquery on a future attachment table), never by the user.
+    """
+
+    dossier_expr: str | None = None
+    result_expr: str | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorReport:
+    start: date
+    end: date
+    by: str | None
+    overall: GroupIndicators
+    groups: tuple[GroupIndicators, ...]
+    codes_loaded: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(), "end": self.end.isoformat(), "by": self.by,
+            "overall": self.overall.to_dict(), "groups": [g.to_dict() for g in self.groups],
+        }
+
+
+@dataclass(frozen=True)
+class LateItem:
+    """A dossier finished after its appointment (for the public late list)."""
+
+    code: str
+    applicant: str
+    procedure: str
+    due_at: datetime
+    finished_at: datetime
+    official: str
+    status: int
+
+
+# ----- helpers ------------------------------------------------------------------------------------------------
+
+
+def _bounds(start: date, end: date) -> tuple[str, str]:
+    """Period as text bounds [start 00:00, day after end 00:00): stored times are ISO text in SQLite."""
+    if end < start:
+        raise ValidationError(
+            tr("Kỳ báo cáo không hợp lệ: ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.",
+               start=start, end=end)
+        )
+    after = end + timedelta(days=1)
+    return f"{start:%Y-%m-%d} 00:00:00", f"{after:%Y-%m-%d} 00:00:00"
+
+
+def detect_digitisation(session: Session) -> DigitisationSource:
+    """Digitisation columns of ``dossiers`` if the schema has them (it does not yet)."""
+    columns = {row[1] for row in session.execute(text("PRAGMA table_info(dossiers)"))}
+    return DigitisationSource(
+        dossier_expr=f"d.{DOSSIER_DIGITISED_COLUMN}" if DOSSIER_DIGITISED_COLUMN in columns else None,
+        result_expr=f"d.{RESULT_DIGITISED_COLUMN}" if RESULT_DIGITISED_COLUMN in columns else None,
+    )
+
+
+def _parse(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value)[:19])
+
+
+# Per-row facts shared by the aggregate and the trace query. Times are cut to 19 characters so rows written
+# with and without microseconds compare equal at the same second.
+_FINISH = "coalesce(d.finished_at, d.returned_at)"
+_INNER = """
+SELECT {key} AS g, {name} AS gname, d.status AS status, d.channel AS channel, d.received_at AS received_at,
+  CASE WHEN d.received_at >= :s AND d.received_at < :e THEN 1 ELSE 0 END AS rec,
+  CASE WHEN d.status IN (7, 9, 10) AND {fin} >= :s AND {fin} < :e THEN 1 ELSE 0 END AS res,
+  substr(d.received_at, 1, 19) AS rcv,
+  substr({fin}, 1, 19) AS fin,
+  substr(d.due_at, 1, 19) AS due,
+  -- A dossier withdrawn while waiting for a supplement stopped its clock when the pause began.
+  substr(CASE WHEN d.status = 7 THEN coalesce(
+      (SELECT sr.requested_at FROM supplement_requests sr WHERE sr.dossier_id = d.id AND sr.resumed_at IS NULL),
+      {fin}) ELSE {fin} END, 1, 19) AS stop,
+  {dig} AS dig, {rdig} AS rdig{extra}
+FROM dossiers d
+WHERE (d.received_at >= :s AND d.received_at < :e) OR ({fin} >= :s AND {fin} < :e)
+"""
+
+_VALID = "res = 1 AND fin >= rcv"
+
+
+def _inner_sql(by: str | None, source: DigitisationSource, extra: str = "") -> str:
+    key, name = GROUPINGS[by] if by else ("''", "''")
+    return _INNER.format(key=f"coalesce({key}, '')", name=f"coalesce({name}, '')", fin=_FINISH,
+                         dig=source.dossier_expr or "NULL", rdig=source.result_expr or "NULL", extra=extra)
+
+
+# ----- working time in SQL ------------------------------------------------------------------------------------
+
+
+def _fill_workdays(session: Session, calendar: WorkCalendar, first: date, last: date) -> int:
+    """Per-day table of cumulative working seconds and opening periods, for the SQL working-time formula.
+
+    Working time between two moments is W(b) - W(a), where W(t) = working seconds elapsed from ``first`` to
+    ``t``: the day's cumulative total plus the part of each of its periods already passed. This is the same
+    sum :meth:`WorkCalendar.working_seconds_between` makes, precomputed once per day instead of per dossier.
+    Returns the number of period slots per day.
+    """
+    days = []
+    day, cumulative = first, 0.0
+    while day <= last:
+        midnight = datetime.combine(day, time())
+        spans = [((s - midnight).total_seconds(), (e - midnight).total_seconds()) for s, e in calendar.periods_on(day)]
+        days.append((day.isoformat(), cumulative, spans))
+        cumulative += sum(e - s for s, e in spans)
+        day += timedelta(days=1)
+    slots = max([len(spans) for _, _, spans in days] + [1])
+    columns = ", ".join(f"s{i} REAL, e{i} REAL" for i in range(slots))
+    session.execute(text(f"DROP TABLE IF EXISTS {_WORKDAYS_TABLE}"))
+    session.execute(text(f"CREATE TABLE {_WORKDAYS_TABLE} (day TEXT PRIMARY KEY, cum REAL, {columns})"))
+    rows = []
+    for iso, cum, spans in days:
+        padded = spans + [(0.0, 0.0)] * (slots - len(spans))
+        rows.append((iso, cum, *[v for span in padded for v in span]))
+    marks = ", ".join("?" for _ in range(2 + 2 * slots))
+    session.connection().exec_driver_sql(f"INSERT INTO {_WORKDAYS_TABLE} VALUES ({marks})", rows)
+    return slots
+
+
+def _working_at(column: str, slots: int) -> str:
+    """SQL for W(column): NULL when the day is outside the table."""
+    seconds = f"(substr({column}, 12, 2) * 3600 + substr({column}, 15, 2) * 60 + substr({column}, 18, 2))"
+    terms = " + ".join(f"min(max({seconds} - w.s{i}, 0), w.e{i} - w.s{i})" for i in range(slots))
+    return f"(SELECT w.cum + {terms} FROM {_WORKDAYS_TABLE} w WHERE w.day = substr({column}, 1, 10))"
+
+
+def _calendar_span(session: Session, start: date, end: date) -> tuple[date, date]:
+    """Days the working-time table covers: from the oldest receipt (min over the index, no scan), at most
+    ``MAX_LOOKBACK_YEARS`` before the period, to the period's end."""
+    oldest = session.execute(text("SELECT min(received_at) FROM dossiers")).scalar()
+    floor = start - timedelta(days=366 * MAX_LOOKBACK_YEARS)
+    first = max(_parse(oldest).date(), floor) if oldest else start
+    return min(first, start), end
+
+
+# ----- aggregation --------------------------------------------------------------------------------------------
+
+_COUNTERS = ("received", "resolved", "clock_errors", "no_appointment", "early", "on_time", "late", "with_result",
+             "work_n", "work_seconds", "dig_known", "dig_yes", "rdig_known", "rdig_yes")
+
+
+@dataclass
+class _Acc:
+    counts: dict[str, float] = field(default_factory=lambda: dict.fromkeys(_COUNTERS, 0))
+    by_status: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    by_channel: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    names: dict[str, str] = field(default_factory=dict)  # name -> latest receipt seen under it
+
+    def add(self, other_counts: dict[str, float]) -> None:
+        for k, v in other_counts.items():
+            self.counts[k] += v or 0
+
+
+def _aggregate_sql(by: str | None, source: DigitisationSource, slots: int) -> str:
+    work = f"{_working_at('fin', slots)} - {_working_at('rcv', slots)}"
+    return f"""
+SELECT g, gname, status, channel, max(received_at) AS last_seen,
+  sum(rec) AS received,
+  sum(res) AS resolved,
+  sum(CASE WHEN res = 1 AND fin < rcv THEN 1 ELSE 0 END) AS clock_errors,
+  sum(CASE WHEN {_VALID} AND due IS NULL THEN 1 ELSE 0 END) AS no_appointment,
+  sum(CASE WHEN {_VALID} AND stop <= due AND substr(stop, 1, 10) < substr(due, 1, 10) THEN 1 ELSE 0 END) AS early,
+  sum(CASE WHEN {_VALID} AND stop <= due AND substr(stop, 1, 10) >= substr(due, 1, 10) THEN 1 ELSE 0 END)
+    AS on_time,
+  sum(CASE WHEN {_VALID} AND stop > due THEN 1 ELSE 0 END) AS late,
+  sum(CASE WHEN {_VALID} AND status IN (9, 10) THEN 1 ELSE 0 END) AS with_result,
+  count(work) AS work_n,
+  sum(work) AS work_seconds,
+  sum(CASE WHEN rec = 1 AND dig IS NOT NULL THEN 1 ELSE 0 END) AS dig_known,
+  sum(CASE WHEN rec = 1 AND dig THEN 1 ELSE 0 END) AS dig_yes,
+  sum(CASE WHEN {_VALID} AND status IN (9, 10) AND rdig IS NOT NULL THEN 1 ELSE 0 END) AS rdig_known,
+  sum(CASE WHEN {_VALID} AND status IN (9, 10) AND rdig THEN 1 ELSE 0 END) AS rdig_yes
+FROM (
+  SELECT *, CASE WHEN {_VALID} AND status IN (9, 10) THEN {work} END AS work
+  FROM ({_inner_sql(by, source)}) AS rows_
+) AS facts_
+GROUP BY g, gname, status, channel
+"""
+
+
+def _ratio(key: str, label: str, numerator: int, denominator: int, empty_note: str,
+           parts: dict[str, int] | None = None, note: str = "") -> Indicator:
+    if not denominator:
+        return Indicator(key, label, "ratio", None, numerator, 0, empty_note, parts or {})
+    return Indicator(key, label, "ratio", numerator / denominator, numerator, denominator, note, parts or {})
+
+
+def _group(key: str, acc: _Acc, by: str | None) -> GroupIndicators:
+    c = {k: int(v) if k != "work_seconds" else float(v) for k, v in acc.counts.items()}
+    names = tuple(sorted(acc.names, key=lambda n: acc.names[n], reverse=True))
+    if by is None:
+        label = tr("Toàn đơn vị")
+    elif by == "procedure":
+        label = f"{key} – {names[0]}" if key and names and names[0] else (key or tr("(chưa ghi)"))
+    else:
+        label = key or tr("(chưa ghi)")
+
+    received = Indicator("received", tr("Hồ sơ tiếp nhận trong kỳ"), "count", c["received"], c["received"], None,
+                         "" if c["received"] else tr("Không có hồ sơ nào được tiếp nhận trong kỳ."))
+    rated = c["early"] + c["on_time"] + c["late"]
+    notes = []
+    if c["no_appointment"]:
+        notes.append(tr("{n} hồ sơ không có ngày hẹn trả (dữ liệu nhập từ hệ thống cũ) không được tính.",
+                        n=c["no_appointment"]))
+    if c["clock_errors"]:
+        notes.append(tr("{n} hồ sơ có thời điểm giải quyết trước thời điểm tiếp nhận (đồng hồ máy tính sai) "
+                        "không được tính.", n=c["clock_errors"]))
+    empty = tr("Không có hồ sơ nào được giải quyết trong kỳ.") if not c["resolved"] else \
+        tr("Không có hồ sơ giải quyết nào có ngày hẹn trả để so sánh.")
+    on_time = _ratio("on_time", tr("Tỷ lệ giải quyết trước hạn và đúng hạn"), c["early"] + c["on_time"], rated,
+                     " ".join([empty, *notes]),
+                     parts={EARLY: c["early"], ON_TIME: c["on_time"], LATE: c["late"]}, note=" ".join(notes))
+
+    if c["work_n"]:
+        processing = Indicator("processing_hours", tr("Thời gian giải quyết trung bình (giờ làm việc)"), "hours",
+                               round(c["work_seconds"] / c["work_n"] / 3600, 2),
+                               round(c["work_seconds"] / 3600, 2), c["work_n"])
+    else:
+        processing = Indicator("processing_hours", tr("Thời gian giải quyết trung bình (giờ làm việc)"), "hours",
+                               None, None, 0, tr("Không có hồ sơ nào có kết quả trong kỳ."))
+    if c["with_result"] > c["work_n"]:
+        processing = replace(processing, note=tr(
+            "{n} hồ sơ tiếp nhận quá {years} năm trước kỳ báo cáo không được tính thời gian giải quyết.",
+            n=c["with_result"] - c["work_n"], years=MAX_LOOKBACK_YEARS))
+
+    no_data = tr("Chưa có dữ liệu số hóa.")
+    dossier_dig = _ratio("dossier_digitisation", tr("Tỷ lệ số hóa hồ sơ"), c["dig_yes"], c["dig_known"], no_data)
+    if c["dig_known"] and c["dig_known"] < c["received"]:
+        dossier_dig = replace(dossier_dig, note=tr("{n} hồ sơ chưa có thông tin số hóa không được tính.",
+                                                    n=c["received"] - c["dig_known"]))
+    result_dig = _ratio("result_digitisation", tr("Tỷ lệ số hóa kết quả"), c["rdig_yes"], c["rdig_known"], no_data)
+    if c["rdig_known"] and c["rdig_known"] < c["with_result"]:
+        result_dig = replace(result_dig, note=tr("{n} kết quả chưa có thông tin số hóa không được tính.",
+                                                  n=c["with_result"] - c["rdig_known"]))
+    satisfaction = Indicator("satisfaction", tr("Mức độ hài lòng"), "ratio", None, None, None,
+                             tr("Chưa có dữ liệu đánh giá mức độ hài lòng."))
+    no_appointment = Indicator("no_appointment", tr("Hồ sơ giải quyết không có ngày hẹn trả"), "count",
+                               c["no_appointment"], c["no_appointment"], None,
+                               tr("Không tính vào tỷ lệ đúng hạn.") if c["no_appointment"] else "")
+    clock_errors = Indicator("clock_errors", tr("Hồ sơ có thời điểm giải quyết trước khi tiếp nhận"), "count",
+                             c["clock_errors"], c["clock_errors"], None,
+                             tr("Hãy kiểm tra đồng hồ máy tính; các hồ sơ này không được tính.")
+                             if c["clock_errors"] else "")
+    return GroupIndicators(
+        key=key, label=label, names=names, received=received,
+        by_status=dict(sorted(acc.by_status.items())), by_channel=dict(sorted(acc.by_channel.items())),
+        on_time=on_time, processing_hours=processing, dossier_digitisation=dossier_dig,
+        result_digitisation=result_dig, satisfaction=satisfaction, no_appointment=no_appointment,
+        clock_errors=clock_errors,
+    )
+
+
+def compute_indicators(session: Session, start: date, end: date, *, by: str | None = None,
+                       calendar: WorkCalendar | None = None, digitisation: DigitisationSource | None = None,
+                       with_codes: bool = False) -> IndicatorReport:
+    """Indicators of the period [start, end], overall and, with ``by``, per procedure, field or official.
+
+    ``with_codes`` also loads the traceability code lists (a second query; see :func:`load_codes`).
+    """
+    if by is not None and by not in GROUPINGS:
+        raise ValidationError(tr("Cách nhóm “{by}” không hợp lệ (procedure, field hoặc official).", by=by))
+    s, e = _bounds(start, end)
+    calendar = calendar or WorkCalendar()
+    source = digitisation if digitisation is not None else detect_digitisation(session)
+    first, last = _calendar_span(session, start, end)
+    slots = _fill_workdays(session, calendar, first, last)
+    rows = session.execute(text(_aggregate_sql(by, source, slots)), {"s": s, "e": e}).mappings().all()
+
+    overall = _Acc()
+    groups: dict[str, _Acc] = {}
+    for row in rows:
+        counts = {k: row[k] for k in _COUNTERS}
+        targets = [overall] if by is None else [overall, groups.setdefault(row["g"], _Acc())]
+        for acc in targets:
+            acc.add(counts)
+            if row["received"]:
+                acc.by_status[row["status"]] += row["received"]
+                acc.by_channel[row["channel"]] += row["received"]
+            if by is not None and acc is not overall:
+                seen = str(row["last_seen"] or "")
+                if seen > acc.names.get(row["gname"], ""):
+                    acc.names[row["gname"]] = seen
+    report = IndicatorReport(
+        start=start, end=end, by=by, overall=_group("", overall, None),
+        groups=tuple(sorted((_group(k, a, by) for k, a in groups.items()), key=lambda g: g.key)),
+    )
+    return load_codes(session, report, digitisation=source) if with_codes else report
+
+
+# ----- traceability -------------------------------------------------------------------------------------------
+
+
+def _classify(row: Any, window_start: date) -> dict[str, bool]:
+    """Which lists a dossier belongs to, decided in Python with the shared on-time rule."""
+    received = bool(row["rec"])
+    resolved = bool(row["res"])
+    fin, rcv, due, stop = _parse(row["fin"]), _parse(row["rcv"]), _parse(row["due"]), _parse(row["stop"])
+    clock_error = resolved and fin is not None and fin < rcv
+    valid = resolved and not clock_error
+    cls = on_time_class(stop, due) if valid else None
+    with_result = valid and row["status"] in RESULT_STATUSES
+    return {
+        "received": received,
+        "clock_errors": clock_error,
+        "no_appointment": valid and due is None,
+        "rated": cls is not None,
+        "good": cls in (EARLY, ON_TIME),
+        "with_result": with_result,
+        "worked": with_result and rcv.date() >= window_start,
+        "dig_known": received and row["dig"] is not None,
+        "dig_yes": received and bool(row["dig"]),
+        "rdig_known": with_result and row["rdig"] is not None,
+        "rdig_yes": with_result and bool(row["rdig"]),
+    }
+
+
+def _with_codes(group: GroupIndicators, lists: dict[str, list[str]]) -> GroupIndicators:
+    def both(ind: Indicator, num: str, den: str | None) -> Indicator:
+        numerator = tuple(sorted(lists[num]))
+        denominator = tuple(sorted(lists[den])) if den else numerator
+        return replace(ind, numerator_codes=numerator, denominator_codes=denominator if den else None)
+
+    return replace(
+        group,
+        received=both(group.received, "received", None),
+        on_time=both(group.on_time, "good", "rated"),
+        processing_hours=both(group.processing_hours, "worked", "worked"),
+        dossier_digitisation=both(group.dossier_digitisation, "dig_yes", "dig_known"),
+        result_digitisation=both(group.result_digitisation, "rdig_yes", "rdig_known"),
+        satisfaction=replace(group.satisfaction, numerator_codes=(), denominator_codes=()),
+        no_appointment=both(group.no_appointment, "no_appointment", None),
+        clock_errors=both(group.clock_errors, "clock_errors", None),
+    )
+
+
+def _trace_rows(session: Session, start: date, end: date, by: str | None, source: DigitisationSource,
+                extra: str = "") -> list[Any]:
+    s, e = _bounds(start, end)
+    sql = _inner_sql(by, source, extra=", d.code AS code" + extra)
+    return session.execute(text(sql), {"s": s, "e": e}).mappings().all()
+
+
+def load_codes(session: Session, report: IndicatorReport,
+               digitisation: DigitisationSource | None = None) -> IndicatorReport:
+    """The report with the dossier codes of every numerator and denominator filled in."""
+    source = digitisation if digitisation is not None else detect_digitisation(session)
+    window_start, _ = _calendar_span(session, report.start, report.end)
+    overall: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in _trace_rows(session, report.start, report.end, report.by, source):
+        for name, member in _classify(row, window_start).items():
+            if member:
+                overall[name].append(row["code"])
+                if report.by is not None:
+                    groups[row["g"]][name].append(row["code"])
+    return replace(
+        report, codes_loaded=True, overall=_with_codes(report.overall, overall),
+        groups=tuple(_with_codes(g, groups[g.key]) for g in report.groups),
+    )
+
+
+def late_finished(session: Session, start: date, end: date) -> list[LateItem]:
+    """Dossiers finished in the period after their appointment, with the official who received them."""
+    rows = _trace_rows(session, start, end, None, DigitisationSource(),
+                       extra=", d.applicant_name AS applicant, d.procedure_name AS procedure, "
+                             "d.received_by AS official")
+    items = []
+    for row in rows:
+        if row["res"] and row["due"] is not None and row["fin"] >= row["rcv"] \
+                and on_time_class(_parse(row["stop"]), _parse(row["due"])) == LATE:
+            items.append(LateItem(code=row["code"], applicant=row["applicant"], procedure=row["procedure"],
+                                  due_at=_parse(row["due"]), finished_at=_parse(row["fin"]),
+                                  official=row["official"], status=row["status"]))
+    return sorted(items, key=lambda i: (i.finished_at, i.code))

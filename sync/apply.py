@@ -1,0 +1,143 @@
+"""Applying what the province sends to the local database (status changes, catalogue, calendar).
+
+These functions live in ``sync/`` because they only exist for synchronisation; they use ``app.models`` and
+the catalogue/calendar services directly and never commit: the caller commits a page together with its
+cursor, so a page is applied exactly once or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import outbox
+from app.catalogue import FORMAT_VERSION, import_catalogue, parse_catalogue
+from app.i18n import tr
+from app.models import Dossier, DossierEvent, OutboxItem
+from app.status import FINISHED_STATUSES, Status
+from app.workdays import remove_calendar_day, set_calendar_day
+
+PROVINCE_ACTION = "province_update"
+PROVINCE_EVENT_LABEL = "Cập nhật từ hệ thống tỉnh"
+_CLOSED = FINISHED_STATUSES | {Status.NOT_RECEIVED, Status.STOPPED}
+
+
+@dataclass
+class ApplyResult:
+    applied: int = 0
+    skipped: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def _parse_at(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None, microsecond=0)
+    except ValueError:
+        return None
+
+
+def _already_applied(session: Session, dossier_id: str, seq: Any) -> bool:
+    if seq is None:
+        return False
+    stmt = select(func.count(DossierEvent.id)).where(
+        DossierEvent.dossier_id == dossier_id,
+        DossierEvent.action == PROVINCE_ACTION,
+        func.json_extract(DossierEvent.data, "$.seq") == seq,
+    )
+    return bool(session.execute(stmt).scalar())
+
+
+def apply_status_change(session: Session, change: dict[str, Any], *, now: datetime) -> bool:
+    """Apply one change of the feed to the local dossier; ``False`` if unknown here, invalid or already applied.
+
+    The event carries the feed's ``seq`` so that replaying the feed (after a stale cursor, 410) adds nothing.
+    The dossier is not queued as a local change, with one exception: when it is *already* queued, its queued
+    revision is bumped. That row may have been sent with its reply lost; re-sending it under the same
+    idempotency key with this new body would be refused (422), while a new revision is harmless: it carries
+    the province's own status back to it and the server keeps the highest revision.
+    """
+    dossier_id = change.get("dossier_id")
+    try:
+        status = Status(int(change.get("status")))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    if not isinstance(dossier_id, str):
+        return False
+    dossier = session.execute(select(Dossier).where(Dossier.id == dossier_id)).scalar_one_or_none()
+    if dossier is None:
+        return False
+    seq = change.get("seq")
+    if _already_applied(session, dossier_id, seq):
+        return False
+    at = _parse_at(change.get("at")) or now
+    note = str(change.get("note") or "")
+    from_status = dossier.status
+    dossier.status = int(status)
+    dossier.updated_at = now
+    if status in _CLOSED and dossier.finished_at is None:
+        dossier.finished_at = at
+    if status is not Status.SUPPLEMENT_REQUESTED:
+        dossier.paused_at = None
+    session.add(DossierEvent(
+        dossier_id=dossier.id, at=at, actor=str(change.get("actor") or tr(PROVINCE_EVENT_LABEL)),
+        action=PROVINCE_ACTION, from_status=from_status, to_status=int(status),
+        reason=note or tr(PROVINCE_EVENT_LABEL),
+        data={"seq": seq, "kind": change.get("kind") or "status", "source": tr(PROVINCE_EVENT_LABEL)},
+    ))
+    queued = session.execute(
+        select(OutboxItem).where(OutboxItem.kind == outbox.DOSSIER, OutboxItem.key == dossier.id)
+    ).scalar_one_or_none()
+    if queued is not None:
+        outbox.enqueue(session, outbox.DOSSIER, dossier.id)
+    return True
+
+
+def apply_changes(session: Session, changes: list[Any], *, now: datetime) -> ApplyResult:
+    result = ApplyResult()
+    for change in changes:
+        if isinstance(change, dict) and apply_status_change(session, change, now=now):
+            result.applied += 1
+        else:
+            result.skipped += 1
+    session.flush()
+    return result
+
+
+def apply_catalogue(session: Session, page: dict[str, Any]) -> ApplyResult:
+    """Import a published catalogue release and its calendar exceptions.
+
+    A release lists the complete catalogue, so :func:`app.catalogue.import_catalogue` deactivates (never
+    deletes) procedures it no longer lists: queued and past dossiers keep their procedure code and name on
+    the dossier row itself, and ``get_procedure`` still finds inactive procedures.
+    """
+    result = ApplyResult()
+    procedures = page.get("procedures") or []
+    version = page.get("catalogue_version")
+    if procedures and version:
+        catalogue = parse_catalogue({"format": FORMAT_VERSION, "version": version, "procedures": procedures},
+                                    source=tr("hệ thống tỉnh"))
+        import_catalogue(session, catalogue)
+        result.applied += len(catalogue.procedures)
+    for raw in page.get("calendar_days") or []:
+        if not isinstance(raw, dict):
+            result.skipped += 1
+            continue
+        try:
+            day = date.fromisoformat(str(raw.get("day")))
+        except ValueError:
+            result.skipped += 1
+            continue
+        kind = raw.get("kind")
+        if kind in (None, "", "none", "removed") or raw.get("removed"):
+            remove_calendar_day(session, day)
+        else:
+            set_calendar_day(session, day, str(kind), str(raw.get("note") or ""))
+        result.applied += 1
+    session.flush()
+    return result

@@ -1,0 +1,399 @@
+"""The client sync engine: one ``run_once()`` pushes queued dossiers, then pulls status and catalogue changes.
+
+A plain object: the UI's sync lane calls ``run_once()`` and shows the :class:`SyncReport`; the CLI may loop with
+:func:`run_forever`. Each step commits locally before the next, so a crash or a cut at any point leaves the
+database consistent: an outbox row is removed only in the transaction that records the server's
+acknowledgement, and a page of changes commits together with its cursor. Everything sent is idempotent
+(``Idempotency-Key`` per revision), so "sent but the reply was lost" is resolved by simply sending again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app import clock as app_clock
+from app import outbox
+from app.catalogue import CatalogueError
+from app.db import Database
+from app.errors import UserError
+from app.i18n import tr
+from app.models import OutboxItem
+from app.services.dossiers import get_dossier
+from sync import apply, state
+from sync.backoff import Backoff
+from sync.protocol import IDEMPOTENCY_HEADER, dossier_to_wire
+from sync.transport import Kind, Result, Transport, common_version, message_for
+from sync.tus import ChunkSizer, upload_file
+
+OFFLINE = "offline"
+SYNCING = "syncing"
+UP_TO_DATE = "up_to_date"
+NEEDS_ATTENTION = "needs_attention"
+NEEDS_LOGIN = "needs_login"
+# Worst first: the report shows the most urgent state seen during the run.
+_SEVERITY = {UP_TO_DATE: 0, SYNCING: 1, OFFLINE: 2, NEEDS_ATTENTION: 3, NEEDS_LOGIN: 4}
+
+SKEW_WARNING_S = 300.0  # beyond five minutes, receipts and deadlines printed here disagree with the province
+PAGE_LIMIT = 200
+MAX_PAGES_PER_RUN = 50  # a long backlog is pulled over several runs rather than blocking the sync lane
+PUSH_BATCH = 50
+MAX_SERVER_ERRORS_PER_RUN = 3
+
+# attachment id -> (file path, sha256 hex, tus metadata); None when the file is not (yet) in the store.
+AttachmentResolver = Callable[[Any, str], tuple[Path, str, dict[str, str]] | None]
+
+
+@dataclass
+class SyncReport:
+    state: str = UP_TO_DATE
+    pushed: int = 0  # PUT/upload requests answered by the server
+    acknowledged: int = 0  # outbox rows removed
+    pulled: int = 0  # status changes applied locally
+    catalogue_updates: int = 0
+    errors: list[str] = field(default_factory=list)  # plain Vietnamese, one per problem
+    queued: int = 0
+    oldest_unsent: datetime | None = None
+    last_success: datetime | None = None
+    clock_skew_s: float | None = None
+
+    def worsen(self, new_state: str) -> None:
+        if _SEVERITY[new_state] > _SEVERITY[self.state]:
+            self.state = new_state
+
+    def add_error(self, message: str) -> None:
+        if message and message not in self.errors:
+            self.errors.append(message)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows, read from the database only (no network)."""
+
+    state: str
+    queued: int
+    oldest_unsent: datetime | None
+    last_success: datetime | None
+    last_attempt: datetime | None
+    clock_skew_s: float | None
+    message: str
+
+    @property
+    def skew_warning(self) -> bool:
+        return self.clock_skew_s is not None and abs(self.clock_skew_s) > SKEW_WARNING_S
+
+
+def _queue_facts(session: Any) -> tuple[int, datetime | None]:
+    count, oldest = session.execute(select(func.count(OutboxItem.id), func.min(OutboxItem.created_at))).one()
+    return int(count or 0), oldest
+
+
+def status(db: Database) -> SyncStatus:
+    with db.session() as session:
+        queued, oldest = _queue_facts(session)
+        last_state = state.get(session, state.LAST_STATE)
+        if last_state not in _SEVERITY:
+            last_state = SYNCING if queued else UP_TO_DATE
+        if last_state == UP_TO_DATE and queued:
+            last_state = SYNCING  # changed since the last run: waiting to be sent
+        return SyncStatus(
+            state=last_state, queued=queued, oldest_unsent=oldest,
+            last_success=state.get_time(session, state.LAST_SUCCESS),
+            last_attempt=state.get_time(session, state.LAST_ATTEMPT),
+            clock_skew_s=state.get_float(session, state.CLOCK_SKEW_S),
+            message=state.get(session, state.LAST_MESSAGE) or "",
+        )
+
+
+class _StopRun(Exception):  # noqa: N818 - control flow inside run_once, never escapes
+    pass
+
+
+class SyncEngine:
+    def __init__(self, db: Database, server_url: str, token: str | None, *,
+                 clock: Callable[[], datetime] | None = None, backoff: Backoff | None = None,
+                 transport: Transport | None = None, attachment_resolver: AttachmentResolver | None = None,
+                 timeouts: tuple[float, float] = (5.0, 30.0)) -> None:
+        self.db = db
+        self.server_url = server_url
+        self.clock = clock or app_clock.now
+        self.backoff = backoff or Backoff()
+        self.transport = transport or Transport(server_url, token, timeouts=timeouts)
+        self.attachment_resolver = attachment_resolver
+        self.sizer = ChunkSizer()  # carried across files and runs: the line does not change between scans
+
+    def close(self) -> None:
+        self.transport.close()
+
+    # -- the run -------------------------------------------------------------------------------------------
+    def run_once(self) -> SyncReport:
+        report = SyncReport()
+        with self.db.session() as session:
+            state.put_time(session, state.LAST_ATTEMPT, self.clock())
+        try:
+            self._hello(report)
+            self._push(report)
+            self._pull_changes(report)
+            self._pull_catalogue(report)
+        except _StopRun:
+            pass
+        self._finish(report)
+        return report
+
+    def _finish(self, report: SyncReport) -> None:
+        with self.db.session() as session:
+            report.queued, report.oldest_unsent = _queue_facts(session)
+            if report.state == UP_TO_DATE and report.queued:
+                # Rows left for later (backoff, a batch limit, attachments waiting for their file).
+                report.state = SYNCING
+            if report.state in (UP_TO_DATE, SYNCING) and not report.errors:
+                state.put_time(session, state.LAST_SUCCESS, self.clock())
+            if report.state != OFFLINE:
+                state.put(session, state.OFFLINE_STREAK, "0")
+            state.put(session, state.LAST_STATE, report.state)
+            state.put(session, state.LAST_MESSAGE, report.errors[0] if report.errors else "")
+            report.last_success = state.get_time(session, state.LAST_SUCCESS)
+            report.clock_skew_s = state.get_float(session, state.CLOCK_SKEW_S)
+
+    def _stop(self, report: SyncReport, result: Result) -> None:
+        """A failure that makes the rest of the run pointless (no link, no login, wrong network)."""
+        report.add_error(result.message)
+        if result.kind is Kind.AUTH:
+            report.worsen(NEEDS_LOGIN)
+        elif result.kind in (Kind.OFFLINE, Kind.INTERRUPTED):
+            report.worsen(OFFLINE)
+            with self.db.session() as session:
+                streak = state.get_int(session, state.OFFLINE_STREAK) + 1
+                state.put(session, state.OFFLINE_STREAK, str(streak))
+        else:
+            report.worsen(NEEDS_ATTENTION)
+        raise _StopRun
+
+    def _record_clock(self, result: Result) -> None:
+        if result.server_date is None:
+            return
+        local_utc = datetime.now(UTC)
+        skew = (local_utc - result.server_date).total_seconds()
+        # The Date header has one-second resolution; anything below is noise, not drift.
+        skew = 0.0 if abs(skew) < 2 else round(skew)
+        with self.db.session() as session:
+            state.put(session, state.CLOCK_SKEW_S, str(skew))
+
+    # -- (a) hello -----------------------------------------------------------------------------------------
+    def _hello(self, report: SyncReport) -> None:
+        result = self.transport.probe()
+        if not result.ok:
+            self._stop(report, result)
+        self._record_clock(result)
+        version = common_version(result.data)
+        if version is None:
+            report.add_error(tr("Phiên bản ứng dụng không còn tương thích với hệ thống của tỉnh. "
+                                "Hãy cập nhật ứng dụng; dữ liệu vẫn được giữ trên máy."))
+            report.worsen(NEEDS_ATTENTION)
+            raise _StopRun
+        with self.db.session() as session:
+            state.put(session, state.SERVER_PROTOCOL, str(version))
+            skew = state.get_float(session, state.CLOCK_SKEW_S)
+        if skew is not None and abs(skew) > SKEW_WARNING_S:
+            report.add_error(tr("Đồng hồ máy tính lệch {minutes} phút so với hệ thống của tỉnh. "
+                                "Hãy chỉnh lại giờ máy tính để ngày giờ trên giấy tờ được đúng.",
+                                minutes=round(abs(skew) / 60)))
+
+    # -- (b) push ------------------------------------------------------------------------------------------
+    def _push(self, report: SyncReport) -> None:
+        server_errors = 0
+        seen: set[int] = set()
+        while True:
+            with self.db.session() as session:
+                items = [i for i in outbox.due_items(session, now=self.clock(), limit=PUSH_BATCH)
+                         if i.id not in seen]
+            if not items:
+                return
+            for item in items:
+                seen.add(item.id)
+                if item.kind == outbox.DOSSIER:
+                    result = self._push_dossier(item, report)
+                elif item.kind == "attachment":
+                    result = self._push_attachment(item, report)
+                else:
+                    continue  # a kind this version does not know stays queued for a newer one
+                if result is None or result.ok:
+                    continue
+                if result.kind in (Kind.OFFLINE, Kind.INTERRUPTED, Kind.THROTTLED, Kind.AUTH,
+                                   Kind.CAPTIVE_PORTAL, Kind.REDIRECT_ELSEWHERE):
+                    self._stop(report, result)
+                if result.kind is Kind.SERVER_ERROR:
+                    server_errors += 1
+                    if server_errors >= MAX_SERVER_ERRORS_PER_RUN:
+                        self._stop(report, result)
+
+    def _fail_item(self, item: OutboxItem, result: Result, report: SyncReport, message: str | None = None) -> None:
+        now = self.clock()
+        with self.db.session() as session:
+            row = session.get(OutboxItem, item.id)
+            if row is None:
+                return
+            # A dead link is not this row's fault: the run-level backoff paces retries, and the row goes first
+            # once the link is back. Anything else backs off per row, so one bad row cannot hog the lane.
+            retry_at = (None if result.kind in (Kind.OFFLINE, Kind.INTERRUPTED)
+                        else self.backoff.next_time(now, row.attempts + 1, result.retry_after))
+            outbox.record_failure(session, row, f"{result.kind}: {result.detail or result.message}", retry_at)
+        if result.kind not in (Kind.OFFLINE, Kind.INTERRUPTED, Kind.AUTH):
+            report.add_error(message or result.message)
+        if result.kind in (Kind.SERVER_ERROR, Kind.BAD_PAYLOAD, Kind.CLIENT_ERROR):
+            report.worsen(NEEDS_ATTENTION)
+        elif result.kind is Kind.THROTTLED:
+            report.worsen(SYNCING)
+
+    def _push_dossier(self, item: OutboxItem, report: SyncReport) -> Result | None:
+        with self.db.session() as session:
+            try:
+                dossier = get_dossier(session, item.key)
+            except UserError:
+                # Dossiers are never deleted; a row without one cannot ever be sent, so it must not block.
+                outbox.acknowledge(session, item.kind, item.key, item.revision)
+                return None
+            revision = state.wire_revision(session, item.kind, item.key, item.revision)
+            body = dossier_to_wire(dossier, revision)
+            code = dossier.code
+        key = state.wire_key(item.kind, item.key, revision)
+        result = self.transport.request("PUT", f"/v1/dossiers/{item.key}", json_body=body,
+                                        headers={IDEMPOTENCY_HEADER: key})
+        if result.ok and not (isinstance(result.data, dict) and result.data.get("id") == item.key):
+            result = Result(Kind.BAD_PAYLOAD, status=result.status, headers=result.headers,
+                            message=message_for(Kind.BAD_PAYLOAD), detail=f"unexpected reply {result.data!r:.200}")
+        if result.ok:
+            report.pushed += 1
+            with self.db.session() as session:
+                if outbox.acknowledge(session, item.kind, item.key, item.revision):
+                    state.settle_wire_revision(session, item.kind, item.key, revision)
+                    report.acknowledged += 1
+            return result
+        if result.kind is Kind.CLIENT_ERROR and result.status == 409:
+            # The same key is still being processed (our earlier attempt): just come back shortly.
+            self._fail_item(item, Result(Kind.THROTTLED, retry_after=2.0, message=""), report)
+            return None
+        if result.kind is Kind.CLIENT_ERROR and result.status == 422:
+            # Same key, another body: the local dossier changed without a new revision. A new revision gives
+            # the current state a key of its own; the server keeps the highest revision.
+            with self.db.session() as session:
+                outbox.enqueue(session, item.kind, item.key)
+            report.add_error(tr("Hồ sơ {code}: dữ liệu gửi lại khác lần trước, sẽ gửi bản mới nhất.", code=code))
+            return None
+        message = None
+        if result.kind is Kind.CLIENT_ERROR:
+            message = tr("Hồ sơ {code} bị hệ thống của tỉnh từ chối (mã {status}). Hãy báo cho bộ phận kỹ thuật.",
+                         code=code, status=result.status)
+        self._fail_item(item, result, report, message)
+        return result
+
+    def _push_attachment(self, item: OutboxItem, report: SyncReport) -> Result | None:
+        if self.attachment_resolver is None:
+            return None  # this build has no attachment store: leave the row for one that does
+        with self.db.session() as session:
+            found = self.attachment_resolver(session, item.key)
+        if found is None:
+            return None
+        path, sha256, metadata = found
+        upload = upload_file(self.transport, self.server_url, item.key, path, sha256, metadata, sizer=self.sizer)
+        report.pushed += upload.chunks
+        if upload.complete:
+            with self.db.session() as session:
+                if outbox.acknowledge(session, item.kind, item.key, item.revision):
+                    report.acknowledged += 1
+            return Result(Kind.OK)
+        result = Result(upload.kind, message=upload.message or message_for(upload.kind), detail=upload.detail)
+        self._fail_item(item, result, report)
+        return result
+
+    # -- (c) status changes --------------------------------------------------------------------------------
+    def _pull_changes(self, report: SyncReport) -> None:
+        for _ in range(MAX_PAGES_PER_RUN):
+            with self.db.session() as session:
+                cursor = state.get(session, state.CHANGES_CURSOR) or ""
+            result = self.transport.request("GET", "/v1/changes", params={"since": cursor, "limit": PAGE_LIMIT})
+            if result.kind is Kind.CLIENT_ERROR and result.status == 410:
+                # The server forgot our cursor: start over; replaying is harmless (changes carry their seq).
+                with self.db.session() as session:
+                    state.put(session, state.CHANGES_CURSOR, None)
+                continue
+            page = self._page(result, report, ("changes", "cursor"))
+            with self.db.session() as session:
+                applied = apply.apply_changes(session, page["changes"], now=self.clock())
+                state.put(session, state.CHANGES_CURSOR, str(page["cursor"]))
+            report.pulled += applied.applied
+            if not page.get("more"):
+                return
+
+    def _page(self, result: Result, report: SyncReport, keys: tuple[str, ...]) -> dict[str, Any]:
+        if not result.ok:
+            self._stop(report, result)
+        data = result.data
+        if not isinstance(data, dict) or any(k not in data for k in keys) or data.get("cursor") is None:
+            self._stop(report, Result(Kind.BAD_PAYLOAD, message=message_for(Kind.BAD_PAYLOAD)))
+        return data
+
+    # -- (d) catalogue -------------------------------------------------------------------------------------
+    def _pull_catalogue(self, report: SyncReport) -> None:
+        for _ in range(MAX_PAGES_PER_RUN):
+            with self.db.session() as session:
+                cursor = state.get(session, state.CATALOGUE_CURSOR) or ""
+            result = self.transport.request("GET", "/v1/catalogue/changes", params={"since": cursor})
+            if result.kind is Kind.CLIENT_ERROR and result.status == 410:
+                with self.db.session() as session:
+                    state.put(session, state.CATALOGUE_CURSOR, None)
+                continue
+            page = self._page(result, report, ("cursor",))
+            try:
+                with self.db.session() as session:
+                    applied = apply.apply_catalogue(session, page)
+                    state.put(session, state.CATALOGUE_CURSOR, str(page["cursor"]))
+            except (CatalogueError, UserError) as exc:
+                # Keep the old catalogue and cursor: a broken release must not stop intake at the counter.
+                report.add_error(tr("Danh mục thủ tục mới từ hệ thống tỉnh không hợp lệ, tạm giữ danh mục cũ: "
+                                    "{error}", error=exc.message if isinstance(exc, UserError) else exc))
+                report.worsen(NEEDS_ATTENTION)
+                return
+            report.catalogue_updates += applied.applied
+            if not page.get("more"):
+                return
+
+    # -- scheduling ----------------------------------------------------------------------------------------
+    def next_run_delay(self, report: SyncReport) -> float:
+        """Seconds until the next automatic run: soon while there is work, backing off while offline."""
+        if report.state == NEEDS_LOGIN:
+            return 3600.0
+        if report.state == OFFLINE:
+            with self.db.session() as session:
+                streak = state.get_int(session, state.OFFLINE_STREAK, 1)
+            return max(1.0, self.backoff.delay(streak))
+        with self.db.session() as session:
+            next_due = session.execute(select(func.min(OutboxItem.next_attempt_at))).scalar()
+            queued, _ = _queue_facts(session)
+        if queued and next_due is None:
+            return 1.0
+        if next_due is not None:
+            return float(min(60.0, max(1.0, (next_due - self.clock()).total_seconds())))
+        return 60.0
+
+
+def run_forever(engine: SyncEngine, stop_event: threading.Event,
+                on_report: Callable[[SyncReport], None] | None = None) -> None:
+    """CLI helper: run, wait as :meth:`SyncEngine.next_run_delay` says, until ``stop_event`` is set."""
+    while not stop_event.is_set():
+        report = engine.run_once()
+        if on_report is not None:
+            on_report(report)
+        if report.state == NEEDS_LOGIN:
+            return
+        stop_event.wait(timeout=engine.next_run_delay(report))
+
+
+def skew_timedelta(report: SyncReport) -> timedelta | None:
+    return None if report.clock_skew_s is None else timedelta(seconds=report.clock_skew_s)

@@ -1,0 +1,116 @@
+"""The wire contract between a workstation and the provincial system (protocol version 1).
+
+Both the client engine and the reference server import this module, so the shapes cannot drift apart.
+Times on the wire are local wall-clock ISO strings (``YYYY-MM-DDTHH:MM:SS``, the counter's time zone,
+Asia/Ho_Chi_Minh), the same as the printed papers.
+
+Endpoints (all under ``/v1``, JSON bodies, ``Authorization: Bearer <workstation token>``):
+
+- ``GET  /v1/hello`` → :class:`Hello`; no auth needed; the client checks ``protocol_versions`` and the
+  ``Date`` header for clock skew.
+- ``PUT  /v1/dossiers/{dossier_id}`` (the body lists its ``attachments`` with id, sha256, size) with ``Idempotency-Key: dossier:<id>:<revision>`` and a
+  :func:`dossier_to_wire` body → ``{"id", "code", "revision", "stored_revision", "missing_attachments": [...]}``.
+  The server keeps the highest revision; the same key with the same body replays the stored reply, the same
+  key with another body is 422, a key still in flight is 409.
+- tus 1.0 (core, creation, checksum with sha256, termination) at ``/v1/uploads``; the upload id is the
+  client-made attachment id (``POST`` with ``Upload-Metadata`` containing ``attachment_id``, ``dossier_id``,
+  ``sha256`` (hex of the whole file) and ``filename``).
+- ``GET  /v1/changes?since=<cursor>&limit=<n>`` → ``{"changes": [...], "cursor": str, "more": bool}``; a
+  change is ``{"seq", "dossier_id", "code", "status", "at", "actor", "note", "kind"}``. 410 for a stale cursor.
+- ``GET  /v1/catalogue/changes?since=<cursor>`` → ``{"procedures": [...], "calendar_days": [...],
+  "catalogue_version": str|None, "cursor": str, "more": bool}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.models import Dossier
+
+PROTOCOL_VERSION = 1
+SUPPORTED_VERSIONS = (1,)
+TUS_VERSION = "1.0.0"
+TUS_EXTENSIONS = "creation,checksum,termination"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+PROTOCOL_HEADER = "Motcua-Protocol"
+
+
+@dataclass(frozen=True)
+class Hello:
+    protocol_versions: tuple[int, ...]
+    server_time: str
+    min_client_version: str
+    latest_client_version: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"protocol_versions": list(self.protocol_versions), "server_time": self.server_time,
+                "min_client_version": self.min_client_version,
+                "latest_client_version": self.latest_client_version}
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
+
+
+def _position_of(dossier: Dossier, document_id: int | None) -> int | None:
+    return next((d.position for d in dossier.documents if d.id == document_id), None)
+
+
+def dossier_to_wire(dossier: Dossier, revision: int) -> dict[str, Any]:
+    """The full state of a dossier as the province receives it (the latest state wins by revision)."""
+    return {
+        "protocol": PROTOCOL_VERSION,
+        "id": dossier.id,
+        "revision": revision,
+        "code": dossier.code,
+        "procedure": {"code": dossier.procedure_code, "name": dossier.procedure_name,
+                      "field": dossier.field_name, "case_code": dossier.case_code},
+        "applicant": {"kind": dossier.applicant_kind, "name": dossier.applicant_name,
+                      "id_number": dossier.applicant_id_number, "birth_date": _iso(dossier.applicant_birth_date),
+                      "address": dossier.applicant_address, "phone": dossier.applicant_phone,
+                      "email": dossier.applicant_email},
+        "submitter": None if not dossier.submitter_name else {
+            "role": dossier.submitter_role, "name": dossier.submitter_name,
+            "id_number": dossier.submitter_id_number, "phone": dossier.submitter_phone,
+            "address": dossier.submitter_address},
+        "channel": dossier.channel,
+        "status": dossier.status,
+        "sets_count": dossier.sets_count,
+        "fee_amount": dossier.fee_amount,
+        "request_summary": dossier.request_summary,
+        "notes": dossier.notes,
+        "received_at": _iso(dossier.received_at),
+        "due_at": _iso(dossier.due_at),
+        "original_due_at": _iso(dossier.original_due_at),
+        "finished_at": _iso(dossier.finished_at),
+        "returned_at": _iso(dossier.returned_at),
+        "returned_to": dossier.returned_to,
+        "received_by": dossier.received_by,
+        "workstation": dossier.workstation,
+        "calendar_version": dossier.calendar_version,
+        "catalogue_version": dossier.catalogue_version,
+        "documents": [
+            {"position": d.position, "code": d.code, "name": d.name, "required": d.required,
+             "originals": d.originals, "certified_copies": d.certified_copies, "photocopies": d.photocopies}
+            for d in dossier.documents
+        ],
+        "events": [
+            {"at": _iso(e.at), "actor": e.actor, "action": e.action, "from_status": e.from_status,
+             "to_status": e.to_status, "reason": e.reason}
+            for e in dossier.events
+        ],
+        "supplement": None if dossier.supplement is None else {
+            "requested_at": _iso(dossier.supplement.requested_at), "items": dossier.supplement.items,
+            "reason": dossier.supplement.reason, "resumed_at": _iso(dossier.supplement.resumed_at)},
+        "attachments": [
+            {"id": a.id, "sha256": a.sha256, "size": a.size, "pages": a.pages, "kind": a.kind,
+             "source": a.source, "document_position": _position_of(dossier, a.document_id)}
+            for a in dossier.attachments
+        ],
+        "apologies": [
+            {"issued_at": _iso(a.issued_at), "reason": a.reason, "old_due_at": _iso(a.old_due_at),
+             "new_due_at": _iso(a.new_due_at)}
+            for a in dossier.apologies
+        ],
+    }

@@ -1,0 +1,118 @@
+"""Operator commands of the reference server: serve, enroll, revoke, set-status, list, catalogue-publish.
+
+Every command takes ``--db`` (a SQLAlchemy URL or a SQLite file path; default from ``MOTCUA_SERVER_DB``).
+Messages are for the operator, in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from app.errors import ValidationError
+from app.i18n import tr
+from sync.server.db import ServerDatabase
+from sync.server.errors import ApiError
+
+DB_ENV = "MOTCUA_SERVER_DB"
+STORAGE_ENV = "MOTCUA_SERVER_STORAGE"
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=os.environ.get(DB_ENV, "motcua-server.sqlite3"),
+                        help=f"SQLAlchemy URL or SQLite file path (default: ${DB_ENV})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m sync.server", description="Motcua reference sync server")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8600)
+    serve.add_argument("--storage", default=os.environ.get(STORAGE_ENV, "motcua-server-files"),
+                       help="folder for uploaded attachments")
+    serve.add_argument("--max-upload-size", type=int, default=None, help="Tus-Max-Size in bytes")
+    serve.add_argument("--log-level", default="warning")
+    _add_db(serve)
+
+    enroll = commands.add_parser("enroll", help="enrol a workstation and print its token once")
+    enroll.add_argument("--unit", required=True, help="unit (commune) id")
+    enroll.add_argument("--name", required=True, help="workstation name, unique")
+    _add_db(enroll)
+
+    revoke = commands.add_parser("revoke", help="revoke a workstation's token")
+    revoke.add_argument("name")
+    _add_db(revoke)
+
+    status = commands.add_parser("set-status", help="record a status change the workstations will pull")
+    status.add_argument("code", help="dossier code")
+    status.add_argument("status", type=int, help="national status code (1-10)")
+    status.add_argument("--note", default="")
+    status.add_argument("--actor", default="")
+    _add_db(status)
+
+    listing = commands.add_parser("list", help="list enrolled workstations")
+    _add_db(listing)
+
+    publish = commands.add_parser("catalogue-publish", help="publish a catalogue file (app format)")
+    publish.add_argument("file")
+    _add_db(publish)
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import DEFAULT_MAX_UPLOAD, create_app
+
+    app = create_app(args.db, args.storage, max_upload_size=args.max_upload_size or DEFAULT_MAX_UPLOAD)
+    # The app sets Date itself on every reply (clock-skew checks), so uvicorn must not add a second one.
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, date_header=False,
+                server_header=False)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
+    from sync.server import store
+
+    db = ServerDatabase(args.db)
+    try:
+        if args.command == "enroll":
+            token = store.enroll(db, args.unit, args.name)
+            print(tr("Đã đăng ký máy trạm “{name}” (đơn vị {unit}).", name=args.name, unit=args.unit))
+            print(tr("Mã xác thực (chỉ hiển thị một lần, hãy nhập vào máy trạm):"))
+            print(token)
+        elif args.command == "revoke":
+            if not store.revoke(db, args.name):
+                print(tr("Không có máy trạm tên “{name}”.", name=args.name), file=sys.stderr)
+                return 1
+            print(tr("Đã thu hồi quyền của máy trạm “{name}”.", name=args.name))
+        elif args.command == "set-status":
+            change = store.set_status(db, args.code, args.status, note=args.note, actor=args.actor)
+            print(tr("Đã ghi trạng thái {status} cho hồ sơ {code} (thay đổi số {seq}).",
+                     status=args.status, code=args.code, seq=change.seq))
+        elif args.command == "list":
+            for row in store.list_workstations(db):
+                state = tr("đã thu hồi") if row.revoked else tr("đang hoạt động")
+                print(f"{row.unit_id}\t{row.name}\t{state}\t{row.created_at.isoformat()}")
+        elif args.command == "catalogue-publish":
+            release = store.publish_catalogue(db, args.file)
+            print(tr("Đã công bố danh mục phiên bản {version}: {n} thủ tục, {days} ngày lịch (số {seq}).",
+                     version=release.version, n=len(release.procedures), days=len(release.calendar_days),
+                     seq=release.seq))
+    except (ApiError, ValidationError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

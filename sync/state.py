@@ -1,0 +1,97 @@
+"""Small durable facts of the sync engine, kept in the ``sync_state`` key/value table.
+
+Every write takes the caller's session so it commits together with the change it describes (a page of
+changes and its cursor, an acknowledgement and the revision it settles).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.models import SyncState
+
+CHANGES_CURSOR = "changes_cursor"
+CATALOGUE_CURSOR = "catalogue_cursor"
+LAST_SUCCESS = "last_success"  # local time of the last run that reached the server and finished its steps
+LAST_ATTEMPT = "last_attempt"
+LAST_STATE = "last_state"  # one of the SyncReport states, for the status bar before the next run
+LAST_MESSAGE = "last_message"
+CLOCK_SKEW_S = "clock_skew_s"  # local clock minus server clock, seconds
+OFFLINE_STREAK = "offline_streak"  # consecutive runs that could not connect
+SERVER_PROTOCOL = "server_protocol"
+_WIRE_BASE_PREFIX = "wire_base:"  # + "<kind>:<key>": revision acknowledged when the outbox row was removed
+
+
+def get(session: Session, key: str, default: str | None = None) -> str | None:
+    row = session.get(SyncState, key)
+    return row.value if row is not None else default
+
+
+def put(session: Session, key: str, value: str | None) -> None:
+    if value is None:
+        session.execute(delete(SyncState).where(SyncState.key == key))
+        return
+    row = session.get(SyncState, key)
+    if row is None:
+        session.add(SyncState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def get_int(session: Session, key: str, default: int = 0) -> int:
+    raw = get(session, key)
+    try:
+        return int(raw) if raw is not None else default
+    except ValueError:
+        return default
+
+
+def get_float(session: Session, key: str) -> float | None:
+    raw = get(session, key)
+    try:
+        return float(raw) if raw is not None else None
+    except ValueError:
+        return None
+
+
+def get_time(session: Session, key: str) -> datetime | None:
+    raw = get(session, key)
+    try:
+        return datetime.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def put_time(session: Session, key: str, value: datetime) -> None:
+    put(session, key, value.replace(microsecond=0).isoformat())
+
+
+# -- wire revisions ----------------------------------------------------------------------------------------
+# ``app.outbox`` deletes a row once acknowledged, and a later change starts a new row at revision 1. On the
+# wire that would reuse the key "dossier:<id>:1" with another body (the server answers 422) and send a
+# revision the server already holds (it keeps the highest). So the revision sent is the last acknowledged
+# wire revision of that thing plus the row's revision, which only ever grows; the base is written in the same
+# transaction that removes the row. If the outbox later keeps revisions monotonic itself, this stays correct.
+
+
+def wire_base(session: Session, kind: str, key: str) -> int:
+    return get_int(session, f"{_WIRE_BASE_PREFIX}{kind}:{key}")
+
+
+def wire_revision(session: Session, kind: str, key: str, row_revision: int) -> int:
+    return wire_base(session, kind, key) + row_revision
+
+
+def settle_wire_revision(session: Session, kind: str, key: str, acknowledged: int) -> None:
+    put(session, f"{_WIRE_BASE_PREFIX}{kind}:{key}", str(acknowledged))
+
+
+def wire_key(kind: str, key: str, revision: int) -> str:
+    return f"{kind}:{key}:{revision}"
+
+
+def all_keys(session: Session) -> list[str]:
+    return list(session.execute(select(SyncState.key)).scalars())

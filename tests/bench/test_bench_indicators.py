@@ -1,0 +1,176 @@
+"""Service-quality indicators for a year on a generated database (target: under 1 s at 200,000 dossiers).
+
+The generator writes finished, returned and due times spread so that every on-time class occurs, plus the
+cases the indicators must survive: legacy dossiers without an appointment, finish times before the receipt,
+withdrawals while paused for a supplement, and a procedure renamed mid-year.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.db import open_database
+from app.ids import uuid7
+from app.services.deadline_watch import apology_reminders, due_within, overdue
+from app.services.indicators import compute_indicators, load_codes
+from app.workdays import WorkCalendar
+
+pytestmark = pytest.mark.bench
+COUNT = int(os.environ.get("MOTCUA_BENCH_DOSSIERS", "200000"))
+YEAR = (date(2027, 1, 1), date(2027, 12, 31))
+
+PROCEDURES = [  # code, name, field, working days (0 = same day)
+    ("1.001193", "Đăng ký khai sinh", "Hộ tịch", 0),
+    ("1.000656", "Đăng ký khai tử", "Hộ tịch", 0),
+    ("1.004873", "Cấp Giấy xác nhận tình trạng hôn nhân", "Hộ tịch", 3),
+    ("2.000815", "Chứng thực bản sao từ bản chính", "Chứng thực", 0),
+    ("2.000884", "Chứng thực chữ ký", "Chứng thực", 0),
+    ("XA.CT.001", "Chứng thực hợp đồng, giao dịch", "Chứng thực", 2),
+    ("1.001612", "Đăng ký thành lập hộ kinh doanh", "Thành lập và hoạt động của hộ kinh doanh", 3),
+    ("1.001699", "Xác định mức độ khuyết tật", "Bảo trợ xã hội", 30),
+]
+RENAMED = "Cấp Giấy xác nhận tình trạng hôn nhân (mẫu mới)"  # the catalogue's name from July on
+OFFICIALS = ["Trần Thị Lan", "Lê Văn Hùng", "Phạm Thị Hoa", "Nguyễn Minh Tuấn", "Đỗ Thu Trang", "Vũ Quốc Bình"]
+STATUSES = [2, 3, 4, 5, 7, 8, 9, 10]
+STATUS_WEIGHTS = [2, 1, 3, 1, 2, 1, 20, 70]
+
+_ISO = "%Y-%m-%d %H:%M:%S.%f"  # as SQLAlchemy writes DateTime to SQLite
+
+
+def _fmt(moment: datetime | None) -> str | None:
+    return moment.strftime(_ISO) if moment else None
+
+
+def build(path: Path, count: int, seed: int = 11) -> None:
+    """``count`` dossiers received between 01/12/2026 and 15/01/2028 (most in 2027), written in one batch."""
+    rng = random.Random(seed)
+    calendar = WorkCalendar()
+    first, last = datetime(2026, 12, 1), datetime(2028, 1, 15)
+    span = (last - first).total_seconds()
+    due_cache: dict[tuple[datetime, int], datetime] = {}
+    rows, supplements = [], []
+    per_day: dict[str, int] = {}
+    stamps = sorted(first + timedelta(seconds=rng.random() * span) for _ in range(count))
+    for received in stamps:
+        # Working hours only, rounded to the minute, as the counter records them.
+        received = received.replace(hour=rng.choice([7, 8, 9, 10, 13, 14, 15, 16]), minute=rng.randrange(0, 60, 5),
+                                    second=0, microsecond=0)
+        code_day = f"{received:%y%m%d}"
+        per_day[code_day] = per_day.get(code_day, 999) + 1
+        code = f"000.00.06.H56-{code_day}-{per_day[code_day]:04d}"
+        proc_code, proc_name, field_name, days = rng.choice(PROCEDURES)
+        if proc_code == "1.004873" and received >= datetime(2027, 7, 1):
+            proc_name = RENAMED
+        key = (received, days)
+        if key not in due_cache:
+            due_cache[key] = calendar.due(received, days, "working_days" if days else "same_day")
+        due = due_cache[key]
+        status = rng.choices(STATUSES, STATUS_WEIGHTS)[0]
+        finished = returned = None
+        if status in (3, 7, 8, 9, 10):
+            # Finish between the receipt and 40 % past the allowed time: early, on time and late all occur.
+            allowed = max((due - received).total_seconds(), 3600)
+            finished = received + timedelta(seconds=rng.uniform(0.05, 1.4) * allowed)
+            finished = finished.replace(second=0, microsecond=0)
+            if rng.random() < 0.003:  # a workstation clock set back
+                finished = received - timedelta(hours=rng.randint(1, 48))
+        if status == 10:
+            returned = finished + timedelta(hours=rng.randint(0, 72))
+            if rng.random() < 0.01:  # legacy import: only the return time was kept
+                finished = None
+        if status == 7 and rng.random() < 0.2:
+            supplements.append((len(rows), received + timedelta(hours=2)))
+        due_value = None if rng.random() < 0.01 else due  # legacy import without an appointment
+        paused = _fmt(received + timedelta(hours=2)) if status == 5 else None
+        rows.append((
+            uuid7(), code, proc_code, proc_name, field_name, f"Công dân {len(rows)}", status, rng.choice([1, 1, 2, 3]),
+            _fmt(received), _fmt(due_value), paused, _fmt(finished), _fmt(returned), rng.choice(OFFICIALS),
+            _fmt(received), _fmt(received),
+        ))
+    db = open_database(path)
+    raw = db.engine.raw_connection()
+    try:
+        raw.executemany(
+            "INSERT INTO dossiers (id, code, procedure_code, procedure_name, field_name, applicant_name, status,"
+            " channel, received_at, due_at, paused_at, finished_at, returned_at, received_by, created_at,"
+            " updated_at, applicant_kind, applicant_id_number, applicant_address, applicant_phone,"
+            " applicant_email, request_summary, sets_count, fee_amount, notes, result_place, returned_signature,"
+            " calendar_version, catalogue_version, workstation, search_text)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'citizen','','','','','',1,0,'','',0,'','','','')",
+            rows,
+        )
+        raw.executemany(
+            "INSERT INTO supplement_requests (dossier_id, requested_at, items, reason, requested_by)"
+            " VALUES (?, ?, '[]', '', '')",
+            [(rows[i][0], _fmt(at)) for i, at in supplements],
+        )
+        raw.commit()
+    finally:
+        raw.close()
+    db.close()
+
+
+def timed(fn, repeat: int = 5) -> tuple[float, object]:
+    """Median wall time in ms over ``repeat`` runs (after one warm-up) and the last result."""
+    result = fn()
+    samples = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        samples.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(samples), result
+
+
+def _run(session, label: str) -> None:
+    calendar = WorkCalendar()
+    for by in (None, "procedure", "field", "official"):
+        ms, report = timed(lambda b=by: compute_indicators(session, *YEAR, by=b, calendar=calendar))
+        overall = report.overall
+        print(f"{label:<34} by={str(by):<10} {ms:8.1f} ms   groups {len(report.groups):2}   "
+              f"received {overall.received.value}   on time {overall.on_time.value:.4f} "
+              f"({overall.on_time.numerator}/{overall.on_time.denominator})   "
+              f"avg {overall.processing_hours.value} h")
+    ms, report = timed(lambda: compute_indicators(session, *YEAR, calendar=calendar), repeat=3)
+    codes_ms, loaded = timed(lambda: load_codes(session, report), repeat=3)
+    on_time = loaded.overall.on_time
+    # The SQL aggregate and the Python re-classification must agree exactly.
+    assert len(on_time.numerator_codes) == on_time.numerator and len(on_time.denominator_codes) == on_time.denominator
+    assert len(loaded.overall.processing_hours.denominator_codes) == loaded.overall.processing_hours.denominator
+    print(f"{label:<34} trace codes (second query)  {codes_ms:8.1f} ms   "
+          f"parts {on_time.parts}   no appointment {loaded.overall.no_appointment.value}   "
+          f"clock errors {loaded.overall.clock_errors.value}")
+
+
+def test_indicator_speed(tmp_path):
+    path = tmp_path / "bench-indicators.sqlite3"
+    t0 = time.perf_counter()
+    build(path, COUNT)
+    print(f"\nbuilt {COUNT} dossiers in {time.perf_counter() - t0:.1f} s")
+    db = open_database(path)
+    with db.session() as session:
+        in_year = session.execute(text(
+            "SELECT count(*) FROM dossiers WHERE received_at >= '2027-01-01' AND received_at < '2028-01-01'"
+        )).scalar()
+        print(f"dossiers received in 2027: {in_year}")
+        _run(session, "schema as shipped")
+        now = datetime(2027, 6, 15, 10, 0)
+        calendar = WorkCalendar()
+        for name, fn in (("overdue", lambda: overdue(session, now, calendar)),
+                         ("due within 3 working days", lambda: due_within(session, now, 3, calendar)),
+                         ("apology reminders (8 h)", lambda: apology_reminders(session, now, calendar))):
+            ms, items = timed(fn, repeat=3)
+            print(f"deadline watch: {name:<26} {ms:8.1f} ms   {len(items)} dossiers")
+        # The index proposed for the finish time (an expression index on what the queries filter on).
+        session.execute(text("CREATE INDEX IF NOT EXISTS ix_dossiers_finish_time"
+                             " ON dossiers (coalesce(finished_at, returned_at))"))
+        session.execute(text("ANALYZE"))
+        _run(session, "with finish-time index + ANALYZE")
+    db.close()

@@ -1,0 +1,69 @@
+"""Client-side helpers for the sync engine tests: a temporary workstation database, intake, server rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from app import paths
+from app.settings import Settings
+
+PROCEDURE = "1.004873"
+
+
+def server_rows(db_path: Path) -> list[tuple[str, str, int, int]]:
+    """(id, code, revision, status) of every dossier the server holds."""
+    con = sqlite3.connect(db_path)
+    try:
+        return list(con.execute("SELECT id, code, revision, status FROM dossiers ORDER BY code"))
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def server(sync_server):
+    """The shared reference server (tests/sync/conftest.py), under a shorter name."""
+    return sync_server
+
+
+@pytest.fixture
+def client_dir(tmp_path, monkeypatch):
+    monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
+    paths.set_data_dir(tmp_path / "client")
+    yield tmp_path / "client"
+    paths.set_data_dir(None)
+
+
+@pytest.fixture
+def client_db(client_dir):
+    from app.catalogue import ensure_seeded
+    from app.db import open_database
+
+    database = open_database()
+    with database.session() as session:
+        ensure_seeded(session)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def settings():
+    return Settings(operator_name="Trần Thị Lan")
+
+
+def receive(db, settings, name: str = "Nguyễn Văn Đạt"):
+    from app.services import dossiers as svc
+    from app.services.intake import DocumentInput, IntakeRequest, Party
+
+    request = IntakeRequest(
+        procedure_code=PROCEDURE,
+        applicant=Party(name=name, id_number="001099012345", birth_date=date(1999, 8, 15), sex="Nam",
+                        address="Thôn Phước Hưng, xã Tân Lập", phone="0912345678"),
+        documents=[DocumentInput(name="Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", originals=1)],
+        received_at=datetime.now().replace(second=0, microsecond=0),
+    )
+    with db.session() as session:
+        return svc.receive_dossier(session, settings, request).dossier
