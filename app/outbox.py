@@ -13,20 +13,31 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.models import OutboxItem
+from app.models import OutboxItem, SyncState
 
 DOSSIER = "dossier"
 ATTACHMENT = "attachment"
 PRIORITY = {DOSSIER: 0, ATTACHMENT: 10}
 
 
+def _acked_key(kind: str, key: str) -> str:
+    return f"acked:{kind}:{key}"
+
+
+def last_acknowledged(session: Session, kind: str, key: str) -> int:
+    row = session.get(SyncState, _acked_key(kind, key))
+    return int(row.value) if row else 0
+
+
 def enqueue(session: Session, kind: str, key: str) -> OutboxItem:
+    """Queue ``kind``/``key``; revisions only ever grow, also across acknowledged rows, so a key
+    ``kind:key:revision`` never names two different bodies."""
     item = session.execute(
         select(OutboxItem).where(OutboxItem.kind == kind, OutboxItem.key == key)
     ).scalar_one_or_none()
     now = clock.now()
     if item is None:
-        item = OutboxItem(kind=kind, key=key, revision=1, priority=PRIORITY.get(kind, 5), created_at=now,
+        item = OutboxItem(kind=kind, key=key, revision=last_acknowledged(session, kind, key) + 1, priority=PRIORITY.get(kind, 5), created_at=now,
                           updated_at=now, attempts=0, last_error="")
         session.add(item)
     else:
@@ -54,7 +65,10 @@ def acknowledge(session: Session, kind: str, key: str, revision: int) -> bool:
     result = session.execute(
         delete(OutboxItem).where(OutboxItem.kind == kind, OutboxItem.key == key, OutboxItem.revision == revision)
     )
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return False
+    session.merge(SyncState(key=_acked_key(kind, key), value=str(revision)))
+    return True
 
 
 def record_failure(session: Session, item: OutboxItem, error: str, retry_at: datetime | None) -> None:

@@ -166,6 +166,8 @@ class SyncEngine:
         report.add_error(result.message)
         if result.kind is Kind.AUTH:
             report.worsen(NEEDS_LOGIN)
+        elif result.kind is Kind.THROTTLED:
+            report.worsen(SYNCING)  # the server asked us to slow down: normal, nothing for the official to do
         elif result.kind in (Kind.OFFLINE, Kind.INTERRUPTED):
             report.worsen(OFFLINE)
             with self.db.session() as session:
@@ -241,7 +243,7 @@ class SyncEngine:
                 return
             # A dead link is not this row's fault: the run-level backoff paces retries, and the row goes first
             # once the link is back. Anything else backs off per row, so one bad row cannot hog the lane.
-            retry_at = (None if result.kind in (Kind.OFFLINE, Kind.INTERRUPTED)
+            retry_at = (None if result.kind in (Kind.OFFLINE, Kind.INTERRUPTED, Kind.AUTH)
                         else self.backoff.next_time(now, row.attempts + 1, result.retry_after))
             outbox.record_failure(session, row, f"{result.kind}: {result.detail or result.message}", retry_at)
         if result.kind not in (Kind.OFFLINE, Kind.INTERRUPTED, Kind.AUTH):
@@ -259,10 +261,9 @@ class SyncEngine:
                 # Dossiers are never deleted; a row without one cannot ever be sent, so it must not block.
                 outbox.acknowledge(session, item.kind, item.key, item.revision)
                 return None
-            revision = state.wire_revision(session, item.kind, item.key, item.revision)
-            body = dossier_to_wire(dossier, revision)
+            body = dossier_to_wire(dossier, item.revision)
             code = dossier.code
-        key = state.wire_key(item.kind, item.key, revision)
+        key = outbox.idempotency_key(item)
         result = self.transport.request("PUT", f"/v1/dossiers/{item.key}", json_body=body,
                                         headers={IDEMPOTENCY_HEADER: key})
         if result.ok and not (isinstance(result.data, dict) and result.data.get("id") == item.key):
@@ -272,8 +273,15 @@ class SyncEngine:
             report.pushed += 1
             with self.db.session() as session:
                 if outbox.acknowledge(session, item.kind, item.key, item.revision):
-                    state.settle_wire_revision(session, item.kind, item.key, revision)
                     report.acknowledged += 1
+            return result
+        server_code = result.data.get("code") if isinstance(result.data, dict) else None
+        if result.kind is Kind.CLIENT_ERROR and result.status == 409 and server_code == "code_conflict":
+            # Two dossiers with one printed code (e.g. a reinstalled workstation restarting its counter):
+            # a person must decide; the row waits with backoff and the report says so.
+            self._fail_item(item, result, report, tr(
+                "Mã hồ sơ {code} trùng với một hồ sơ khác trên hệ thống của tỉnh. Hãy báo cho bộ phận kỹ thuật; "
+                "hồ sơ vẫn được giữ trên máy.", code=code))
             return result
         if result.kind is Kind.CLIENT_ERROR and result.status == 409:
             # The same key is still being processed (our earlier attempt): just come back shortly.

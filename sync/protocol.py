@@ -19,6 +19,22 @@ Endpoints (all under ``/v1``, JSON bodies, ``Authorization: Bearer <workstation 
   change is ``{"seq", "dossier_id", "code", "status", "at", "actor", "note", "kind"}``. 410 for a stale cursor.
 - ``GET  /v1/catalogue/changes?since=<cursor>`` → ``{"procedures": [...], "calendar_days": [...],
   "catalogue_version": str|None, "cursor": str, "more": bool}``.
+
+Details every peer relies on:
+
+- Errors are JSON ``{"code": <machine code>, "message": <Vietnamese>}``; 401 carries
+  ``WWW-Authenticate: Bearer`` with code ``unauthorized`` or ``token_revoked``.
+- ``Motcua-Protocol: 1`` may be sent; another version gets 400 ``unsupported_protocol`` listing
+  ``protocol_versions``. PUT bodies may be gzip-compressed (``Content-Encoding: gzip``).
+- The idempotency fingerprint is a SHA-256 of canonical JSON of method, path and body; a replay carries
+  ``Idempotent-Replayed: true``; a key in flight is awaited briefly, then 409 ``request_in_flight`` with
+  ``Retry-After``. Failed requests are not stored, so a corrected retry can succeed.
+- Cursors are decimal integer strings (absent = "0"); a cursor beyond the newest is 410 ``stale_cursor``.
+  A catalogue change is a complete snapshot (procedures and calendar days replace the previous ones).
+- tus: ``Tus-Resumable: 1.0.0`` on every request but OPTIONS (412 otherwise); a repeated creation POST for the
+  same attachment returns the same ``Location`` and the current offset; a checksummed chunk is all or
+  nothing (460 ``checksum_mismatch``); a whole-file SHA-256 mismatch at completion is 460
+  ``upload_sha256_mismatch`` and resets the offset to 0; a concurrent PATCH gets 409 ``upload_busy``.
 """
 
 from __future__ import annotations

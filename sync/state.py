@@ -22,7 +22,6 @@ LAST_MESSAGE = "last_message"
 CLOCK_SKEW_S = "clock_skew_s"  # local clock minus server clock, seconds
 OFFLINE_STREAK = "offline_streak"  # consecutive runs that could not connect
 SERVER_PROTOCOL = "server_protocol"
-_WIRE_BASE_PREFIX = "wire_base:"  # + "<kind>:<key>": revision acknowledged when the outbox row was removed
 
 
 def get(session: Session, key: str, default: str | None = None) -> str | None:
@@ -67,30 +66,6 @@ def get_time(session: Session, key: str) -> datetime | None:
 
 def put_time(session: Session, key: str, value: datetime) -> None:
     put(session, key, value.replace(microsecond=0).isoformat())
-
-
-# -- wire revisions ----------------------------------------------------------------------------------------
-# ``app.outbox`` deletes a row once acknowledged, and a later change starts a new row at revision 1. On the
-# wire that would reuse the key "dossier:<id>:1" with another body (the server answers 422) and send a
-# revision the server already holds (it keeps the highest). So the revision sent is the last acknowledged
-# wire revision of that thing plus the row's revision, which only ever grows; the base is written in the same
-# transaction that removes the row. If the outbox later keeps revisions monotonic itself, this stays correct.
-
-
-def wire_base(session: Session, kind: str, key: str) -> int:
-    return get_int(session, f"{_WIRE_BASE_PREFIX}{kind}:{key}")
-
-
-def wire_revision(session: Session, kind: str, key: str, row_revision: int) -> int:
-    return wire_base(session, kind, key) + row_revision
-
-
-def settle_wire_revision(session: Session, kind: str, key: str, acknowledged: int) -> None:
-    put(session, f"{_WIRE_BASE_PREFIX}{kind}:{key}", str(acknowledged))
-
-
-def wire_key(kind: str, key: str, revision: int) -> str:
-    return f"{kind}:{key}:{revision}"
 
 
 def all_keys(session: Session) -> list[str]:

@@ -124,7 +124,9 @@ def upload_file(session: requests.Session | Transport, base_url: str, attachment
                                          timeouts=timeouts)
                 if head.ok:
                     offset = _int_header(head, "Upload-Offset")
-                    if offset is None or offset > length:
+                    if offset is not None and offset <= length:
+                        result.offset = offset
+                    else:
                         head.kind = Kind.BAD_PAYLOAD
                         if fail(head):
                             break
@@ -165,7 +167,7 @@ def upload_file(session: requests.Session | Transport, base_url: str, attachment
                 sizer.success(new_offset - offset, monotonic() - started)
                 result.chunks += 1
                 result.bytes_sent += max(0, new_offset - offset)
-                offset = new_offset
+                offset = result.offset = new_offset
                 failures = 0
                 continue
             offset = None  # conflict, checksum mismatch, cut: ask the server where it stands
@@ -177,7 +179,6 @@ def upload_file(session: requests.Session | Transport, base_url: str, attachment
                 continue
             if fail(patched):
                 break
-    result.offset = offset if offset is not None else result.offset
     result.chunk_size = sizer.size
     return result
 

@@ -196,32 +196,32 @@ def _parse(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value)[:19])
 
 
-# Per-row facts shared by the aggregate and the trace query. Times are cut to 19 characters so rows written
-# with and without microseconds compare equal at the same second.
-_FINISH = "coalesce(d.finished_at, d.returned_at)"
-_INNER = """
-SELECT {key} AS g, {name} AS gname, d.status AS status, d.channel AS channel, d.received_at AS received_at,
-  CASE WHEN d.received_at >= :s AND d.received_at < :e THEN 1 ELSE 0 END AS rec,
-  CASE WHEN d.status IN (7, 9, 10) AND {fin} >= :s AND {fin} < :e THEN 1 ELSE 0 END AS res,
-  substr(d.received_at, 1, 19) AS rcv,
-  substr({fin}, 1, 19) AS fin,
-  substr(d.due_at, 1, 19) AS due,
-  -- A dossier withdrawn while waiting for a supplement stopped its clock when the pause began.
-  substr(CASE WHEN d.status = 7 THEN coalesce(
-      (SELECT sr.requested_at FROM supplement_requests sr WHERE sr.dossier_id = d.id AND sr.resumed_at IS NULL),
-      {fin}) ELSE {fin} END, 1, 19) AS stop,
-  {dig} AS dig, {rdig} AS rdig{extra}
-FROM dossiers d
-WHERE (d.received_at >= :s AND d.received_at < :e) OR ({fin} >= :s AND {fin} < :e)
-"""
+# Classes of a dossier over the period, computed once per row in SQL. Times are cut to 19 characters so
+# rows written with and without microseconds compare equal at the same second.
+NOT_RESOLVED, CLS_EARLY, CLS_ON_TIME, CLS_LATE, CLS_NO_APPOINTMENT, CLS_CLOCK_ERROR = range(6)
+_RATED = (CLS_EARLY, CLS_ON_TIME, CLS_LATE)
+_VALID = (*_RATED, CLS_NO_APPOINTMENT)
+_PY_CLASS = {EARLY: CLS_EARLY, ON_TIME: CLS_ON_TIME, LATE: CLS_LATE}
 
-_VALID = "res = 1 AND fin >= rcv"
+_FIN = "coalesce(d.finished_at, d.returned_at)"
+# A dossier withdrawn while waiting for a supplement stopped its clock when the pause began.
+_STOP = (f"CASE WHEN d.status = 7 THEN coalesce((SELECT sr.requested_at FROM supplement_requests sr "
+         f"WHERE sr.dossier_id = d.id AND sr.resumed_at IS NULL), {_FIN}) ELSE {_FIN} END")
+# The SQL twin of app.services.deadlines.on_time_class; load_codes re-classifies with the Python one.
+_CLASS = f"""CASE WHEN d.status IN (7, 9, 10) AND {_FIN} >= :s AND {_FIN} < :e THEN
+    CASE WHEN substr({_FIN}, 1, 19) < substr(d.received_at, 1, 19) THEN {CLS_CLOCK_ERROR}
+         WHEN d.due_at IS NULL THEN {CLS_NO_APPOINTMENT}
+         WHEN substr({_STOP}, 1, 19) > substr(d.due_at, 1, 19) THEN {CLS_LATE}
+         WHEN substr({_STOP}, 1, 10) < substr(d.due_at, 1, 10) THEN {CLS_EARLY}
+         ELSE {CLS_ON_TIME} END
+  ELSE {NOT_RESOLVED} END"""
+_RECEIVED = "(d.received_at >= :s AND d.received_at < :e)"
+_PERIOD = f"({_RECEIVED} OR ({_FIN} >= :s AND {_FIN} < :e))"
 
 
-def _inner_sql(by: str | None, source: DigitisationSource, extra: str = "") -> str:
+def _group_columns(by: str | None) -> tuple[str, str]:
     key, name = GROUPINGS[by] if by else ("''", "''")
-    return _INNER.format(key=f"coalesce({key}, '')", name=f"coalesce({name}, '')", fin=_FINISH,
-                         dig=source.dossier_expr or "NULL", rdig=source.result_expr or "NULL", extra=extra)
+    return f"coalesce({key}, '')", f"coalesce({name}, '')"
 
 
 # ----- working time in SQL ------------------------------------------------------------------------------------
@@ -240,13 +240,14 @@ def _fill_workdays(session: Session, calendar: WorkCalendar, first: date, last: 
     while day <= last:
         midnight = datetime.combine(day, time())
         spans = [((s - midnight).total_seconds(), (e - midnight).total_seconds()) for s, e in calendar.periods_on(day)]
-        days.append((day.isoformat(), cumulative, spans))
+        days.append((day.toordinal(), cumulative, spans))
         cumulative += sum(e - s for s, e in spans)
         day += timedelta(days=1)
     slots = max([len(spans) for _, _, spans in days] + [1])
     columns = ", ".join(f"s{i} REAL, e{i} REAL" for i in range(slots))
     session.execute(text(f"DROP TABLE IF EXISTS {_WORKDAYS_TABLE}"))
-    session.execute(text(f"CREATE TABLE {_WORKDAYS_TABLE} (day TEXT PRIMARY KEY, cum REAL, {columns})"))
+    # The day number is the rowid, the cheapest lookup SQLite has.
+    session.execute(text(f"CREATE TABLE {_WORKDAYS_TABLE} (day INTEGER PRIMARY KEY, cum REAL, {columns})"))
     rows = []
     for iso, cum, spans in days:
         padded = spans + [(0.0, 0.0)] * (slots - len(spans))
@@ -256,11 +257,19 @@ def _fill_workdays(session: Session, calendar: WorkCalendar, first: date, last: 
     return slots
 
 
-def _working_at(column: str, slots: int) -> str:
-    """SQL for W(column): NULL when the day is outside the table."""
-    seconds = f"(substr({column}, 12, 2) * 3600 + substr({column}, 15, 2) * 60 + substr({column}, 18, 2))"
-    terms = " + ".join(f"min(max({seconds} - w.s{i}, 0), w.e{i} - w.s{i})" for i in range(slots))
-    return f"(SELECT w.cum + {terms} FROM {_WORKDAYS_TABLE} w WHERE w.day = substr({column}, 1, 10))"
+# Day number of a stored time in SQL, equal to date.toordinal() in Python (julianday of 0001-01-01 is 1721425.5).
+def _day_number(column: str) -> str:
+    return f"CAST(julianday(substr({column}, 1, 10)) - 1721424.5 AS INTEGER)"
+
+
+def _seconds(column: str) -> str:
+    return f"(substr({column}, 12, 2) * 3600 + substr({column}, 15, 2) * 60 + substr({column}, 18, 2))"
+
+
+def _working_at(alias: str, seconds: str, slots: int) -> str:
+    """SQL for W(t) from the joined workdays row ``alias`` and t's seconds of the day; NULL outside the table."""
+    terms = " + ".join(f"min(max({seconds} - {alias}.s{i}, 0), {alias}.e{i} - {alias}.s{i})" for i in range(slots))
+    return f"({alias}.cum + {terms})"
 
 
 def _calendar_span(session: Session, start: date, end: date) -> tuple[date, date]:
@@ -276,6 +285,8 @@ def _calendar_span(session: Session, start: date, end: date) -> tuple[date, date
 
 _COUNTERS = ("received", "resolved", "clock_errors", "no_appointment", "early", "on_time", "late", "with_result",
              "work_n", "work_seconds", "dig_known", "dig_yes", "rdig_known", "rdig_yes")
+_CLASS_COUNTER = {CLS_EARLY: "early", CLS_ON_TIME: "on_time", CLS_LATE: "late",
+                  CLS_NO_APPOINTMENT: "no_appointment", CLS_CLOCK_ERROR: "clock_errors"}
 
 
 @dataclass
@@ -285,35 +296,60 @@ class _Acc:
     by_channel: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     names: dict[str, str] = field(default_factory=dict)  # name -> latest receipt seen under it
 
-    def add(self, other_counts: dict[str, float]) -> None:
-        for k, v in other_counts.items():
-            self.counts[k] += v or 0
+    def add(self, row: Any) -> None:
+        """Fold one SQL group (group, status, channel, received?, class) into the totals."""
+        counts, n = self.counts, row.n
+        if row.rec:
+            counts["received"] += n
+            self.by_status[row.status] += n
+            self.by_channel[row.channel] += n
+            counts["dig_known"] += row.dig_known or 0
+            counts["dig_yes"] += row.dig_yes or 0
+        if row.cls != NOT_RESOLVED:
+            counts["resolved"] += n
+            counts[_CLASS_COUNTER[row.cls]] += n
+        if row.cls in _VALID and row.status in RESULT_STATUSES:
+            counts["with_result"] += n
+            counts["work_n"] += row.work_n or 0
+            counts["work_seconds"] += row.work_seconds or 0
+            counts["rdig_known"] += row.rdig_known or 0
+            counts["rdig_yes"] += row.rdig_yes or 0
 
 
 def _aggregate_sql(by: str | None, source: DigitisationSource, slots: int) -> str:
-    work = f"{_working_at('fin', slots)} - {_working_at('rcv', slots)}"
+    """One scan of the period grouped by (group, status, channel, received?, class).
+
+    The inner queries carry ``LIMIT -1 OFFSET 0`` so SQLite runs them as co-routines instead of flattening
+    them: the class of a row is then computed once, not once per reference. Every outer column is a plain
+    count or sum, so Python only adds rows up; the working time is looked up in the small per-day table only
+    for rows that have a result, which replaces a per-dossier calendar walk.
+    """
+    key, name = _group_columns(by)
+    dig, rdig = source.dossier_expr or "NULL", source.result_expr or "NULL"
     return f"""
-SELECT g, gname, status, channel, max(received_at) AS last_seen,
-  sum(rec) AS received,
-  sum(res) AS resolved,
-  sum(CASE WHEN res = 1 AND fin < rcv THEN 1 ELSE 0 END) AS clock_errors,
-  sum(CASE WHEN {_VALID} AND due IS NULL THEN 1 ELSE 0 END) AS no_appointment,
-  sum(CASE WHEN {_VALID} AND stop <= due AND substr(stop, 1, 10) < substr(due, 1, 10) THEN 1 ELSE 0 END) AS early,
-  sum(CASE WHEN {_VALID} AND stop <= due AND substr(stop, 1, 10) >= substr(due, 1, 10) THEN 1 ELSE 0 END)
-    AS on_time,
-  sum(CASE WHEN {_VALID} AND stop > due THEN 1 ELSE 0 END) AS late,
-  sum(CASE WHEN {_VALID} AND status IN (9, 10) THEN 1 ELSE 0 END) AS with_result,
-  count(work) AS work_n,
-  sum(work) AS work_seconds,
-  sum(CASE WHEN rec = 1 AND dig IS NOT NULL THEN 1 ELSE 0 END) AS dig_known,
-  sum(CASE WHEN rec = 1 AND dig THEN 1 ELSE 0 END) AS dig_yes,
-  sum(CASE WHEN {_VALID} AND status IN (9, 10) AND rdig IS NOT NULL THEN 1 ELSE 0 END) AS rdig_known,
-  sum(CASE WHEN {_VALID} AND status IN (9, 10) AND rdig THEN 1 ELSE 0 END) AS rdig_yes
+SELECT g, gname, status, channel, rec, cls, count(*) AS n, max(received_at) AS last_seen,
+  count(wf.cum - wr.cum) AS work_n,
+  sum({_working_at('wf', 'x.fsec', slots)} - {_working_at('wr', 'x.rsec', slots)}) AS work_seconds,
+  sum(dig IS NOT NULL) AS dig_known, sum(coalesce(dig, 0) <> 0) AS dig_yes,
+  sum(rdig IS NOT NULL) AS rdig_known, sum(coalesce(rdig, 0) <> 0) AS rdig_yes
 FROM (
-  SELECT *, CASE WHEN {_VALID} AND status IN (9, 10) THEN {work} END AS work
-  FROM ({_inner_sql(by, source)}) AS rows_
-) AS facts_
-GROUP BY g, gname, status, channel
+  SELECT *, CASE WHEN timed THEN {_day_number('fin')} END AS fday, CASE WHEN timed THEN {_seconds('fin')} END AS fsec,
+    CASE WHEN timed THEN {_day_number('received_at')} END AS rday,
+    CASE WHEN timed THEN {_seconds('received_at')} END AS rsec
+  FROM (
+  SELECT *, cls IN {_VALID} AND status IN {RESULT_STATUSES} AS timed
+  FROM (
+    SELECT {key} AS g, {name} AS gname, d.status AS status, d.channel AS channel, {_RECEIVED} AS rec,
+      {_CLASS} AS cls, d.received_at AS received_at, {_FIN} AS fin, ({dig}) AS dig, ({rdig}) AS rdig
+    FROM dossiers d
+    WHERE {_PERIOD}
+    LIMIT -1 OFFSET 0
+  ) LIMIT -1 OFFSET 0
+  ) LIMIT -1 OFFSET 0
+) AS x
+LEFT JOIN {_WORKDAYS_TABLE} wf ON wf.day = x.fday
+LEFT JOIN {_WORKDAYS_TABLE} wr ON wr.day = x.rday
+GROUP BY 1, 2, 3, 4, 5, 6
 """
 
 
@@ -403,22 +439,17 @@ def compute_indicators(session: Session, start: date, end: date, *, by: str | No
     source = digitisation if digitisation is not None else detect_digitisation(session)
     first, last = _calendar_span(session, start, end)
     slots = _fill_workdays(session, calendar, first, last)
-    rows = session.execute(text(_aggregate_sql(by, source, slots)), {"s": s, "e": e}).mappings().all()
+    rows = session.execute(text(_aggregate_sql(by, source, slots)), {"s": s, "e": e}).all()
 
     overall = _Acc()
     groups: dict[str, _Acc] = {}
     for row in rows:
-        counts = {k: row[k] for k in _COUNTERS}
-        targets = [overall] if by is None else [overall, groups.setdefault(row["g"], _Acc())]
-        for acc in targets:
-            acc.add(counts)
-            if row["received"]:
-                acc.by_status[row["status"]] += row["received"]
-                acc.by_channel[row["channel"]] += row["received"]
-            if by is not None and acc is not overall:
-                seen = str(row["last_seen"] or "")
-                if seen > acc.names.get(row["gname"], ""):
-                    acc.names[row["gname"]] = seen
+        overall.add(row)
+        if by is not None:
+            acc = groups.setdefault(row.g, _Acc())
+            acc.add(row)
+            if (row.last_seen or "") > acc.names.get(row.gname, ""):
+                acc.names[row.gname] = row.last_seen or ""
     report = IndicatorReport(
         start=start, end=end, by=by, overall=_group("", overall, None),
         groups=tuple(sorted((_group(k, a, by) for k, a in groups.items()), key=lambda g: g.key)),
@@ -429,28 +460,37 @@ def compute_indicators(session: Session, start: date, end: date, *, by: str | No
 # ----- traceability -------------------------------------------------------------------------------------------
 
 
-def _classify(row: Any, window_start: date) -> dict[str, bool]:
-    """Which lists a dossier belongs to, decided in Python with the shared on-time rule."""
-    received = bool(row["rec"])
-    resolved = bool(row["res"])
-    fin, rcv, due, stop = _parse(row["fin"]), _parse(row["rcv"]), _parse(row["due"]), _parse(row["stop"])
-    clock_error = resolved and fin is not None and fin < rcv
-    valid = resolved and not clock_error
-    cls = on_time_class(stop, due) if valid else None
-    with_result = valid and row["status"] in RESULT_STATUSES
-    return {
-        "received": received,
-        "clock_errors": clock_error,
-        "no_appointment": valid and due is None,
-        "rated": cls is not None,
-        "good": cls in (EARLY, ON_TIME),
-        "with_result": with_result,
-        "worked": with_result and rcv.date() >= window_start,
-        "dig_known": received and row["dig"] is not None,
-        "dig_yes": received and bool(row["dig"]),
-        "rdig_known": with_result and row["rdig"] is not None,
-        "rdig_yes": with_result and bool(row["rdig"]),
-    }
+def _classify(row: Any, window_start: str) -> list[str]:
+    """The code lists a dossier belongs to. The on-time class is decided again in Python with
+    :func:`on_time_class`; a disagreement with the SQL class would be a bug, so it fails loudly."""
+    lists = []
+    if row.rec:
+        lists.append("received")
+        if row.dig is not None:
+            lists.append("dig_known")
+            if row.dig:
+                lists.append("dig_yes")
+    cls = row.cls
+    if cls == CLS_CLOCK_ERROR:
+        lists.append("clock_errors")
+    elif cls == CLS_NO_APPOINTMENT:
+        lists.append("no_appointment")
+    elif cls in _RATED:
+        py_cls = _PY_CLASS[on_time_class(_parse(row.stop), _parse(row.due_at))]
+        if py_cls != cls:
+            raise RuntimeError(f"on-time class of {row.code}: SQL {cls}, Python {py_cls}")
+        lists.append("rated")
+        if cls != CLS_LATE:
+            lists.append("good")
+    if cls in _VALID and row.status in RESULT_STATUSES:
+        lists.append("with_result")
+        if str(row.received_at)[:10] >= window_start:
+            lists.append("worked")
+        if row.rdig is not None:
+            lists.append("rdig_known")
+            if row.rdig:
+                lists.append("rdig_yes")
+    return lists
 
 
 def _with_codes(group: GroupIndicators, lists: dict[str, list[str]]) -> GroupIndicators:
@@ -474,24 +514,32 @@ def _with_codes(group: GroupIndicators, lists: dict[str, list[str]]) -> GroupInd
 
 def _trace_rows(session: Session, start: date, end: date, by: str | None, source: DigitisationSource,
                 extra: str = "") -> list[Any]:
+    """One row per dossier of the period with its class: the second, on-demand query behind the codes."""
     s, e = _bounds(start, end)
-    sql = _inner_sql(by, source, extra=", d.code AS code" + extra)
-    return session.execute(text(sql), {"s": s, "e": e}).mappings().all()
+    key, _ = _group_columns(by)
+    sql = f"""
+SELECT d.code AS code, {key} AS g, d.status AS status, {_RECEIVED} AS rec, {_CLASS} AS cls,
+  d.received_at AS received_at, d.due_at AS due_at, {_FIN} AS fin,
+  CASE WHEN d.status = 7 THEN {_STOP} ELSE {_FIN} END AS stop,
+  {source.dossier_expr or "NULL"} AS dig, {source.result_expr or "NULL"} AS rdig{extra}
+FROM dossiers d
+WHERE {_PERIOD}
+"""
+    return session.execute(text(sql), {"s": s, "e": e}).all()
 
 
 def load_codes(session: Session, report: IndicatorReport,
                digitisation: DigitisationSource | None = None) -> IndicatorReport:
     """The report with the dossier codes of every numerator and denominator filled in."""
     source = digitisation if digitisation is not None else detect_digitisation(session)
-    window_start, _ = _calendar_span(session, report.start, report.end)
+    window_start = _calendar_span(session, report.start, report.end)[0].isoformat()
     overall: dict[str, list[str]] = defaultdict(list)
     groups: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in _trace_rows(session, report.start, report.end, report.by, source):
-        for name, member in _classify(row, window_start).items():
-            if member:
-                overall[name].append(row["code"])
-                if report.by is not None:
-                    groups[row["g"]][name].append(row["code"])
+        for name in _classify(row, window_start):
+            overall[name].append(row.code)
+            if report.by is not None:
+                groups[row.g][name].append(row.code)
     return replace(
         report, codes_loaded=True, overall=_with_codes(report.overall, overall),
         groups=tuple(_with_codes(g, groups[g.key]) for g in report.groups),
@@ -503,11 +551,9 @@ def late_finished(session: Session, start: date, end: date) -> list[LateItem]:
     rows = _trace_rows(session, start, end, None, DigitisationSource(),
                        extra=", d.applicant_name AS applicant, d.procedure_name AS procedure, "
                              "d.received_by AS official")
-    items = []
-    for row in rows:
-        if row["res"] and row["due"] is not None and row["fin"] >= row["rcv"] \
-                and on_time_class(_parse(row["stop"]), _parse(row["due"])) == LATE:
-            items.append(LateItem(code=row["code"], applicant=row["applicant"], procedure=row["procedure"],
-                                  due_at=_parse(row["due"]), finished_at=_parse(row["fin"]),
-                                  official=row["official"], status=row["status"]))
+    items = [
+        LateItem(code=row.code, applicant=row.applicant, procedure=row.procedure, due_at=_parse(row.due_at),
+                 finished_at=_parse(row.fin), official=row.official, status=row.status)
+        for row in rows if row.cls == CLS_LATE
+    ]
     return sorted(items, key=lambda i: (i.finished_at, i.code))

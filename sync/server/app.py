@@ -121,7 +121,7 @@ async def _read_json(request: Request, limit: int) -> Any:
 
 def create_app(database_url: str, storage_dir: str | Path, *, max_upload_size: int = DEFAULT_MAX_UPLOAD,
                max_body_size: int = DEFAULT_MAX_BODY, min_client_version: str = "0.1.0",
-               latest_client_version: str | None = None, in_flight_wait: float = 5.0,
+               latest_client_version: str | None = None, in_flight_wait: float = 2.0,
                in_flight_lease: float = 60.0) -> Starlette:
     """Build the server application over ``database_url`` (SQLAlchemy URL or SQLite path) and ``storage_dir``."""
     db = ServerDatabase(database_url)

@@ -230,7 +230,7 @@ class PutResult:
 
 
 def put_dossier(db: ServerDatabase, principal: Principal, dossier_id: str, key: str, body: dict[str, Any], *,
-                in_flight_wait: float = 5.0, lease: float = 60.0) -> PutResult:
+                in_flight_wait: float = 2.0, lease: float = 60.0) -> PutResult:
     """Store a dossier state under an idempotency key (see :mod:`sync.protocol`).
 
     A request that finds its key in flight with the same body waits up to ``in_flight_wait`` seconds for the

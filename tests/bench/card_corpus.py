@@ -47,16 +47,106 @@ MIN_PITCH = 2.0  # pixels per QR module in the frame
 NEW_CARD_FROM = date(2024, 7, 1)
 RENDER_PITCH = 6  # pixels per module when the card is drawn, before it is scaled into the frame
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
-          "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lương", "Hà", "Lò", "Y", "H'", "Rơ Mah"]
-MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quốc", "Thu", "Xuân", "Hồng", "Kim", "Thị Thu",
-          "Văn Đức", ""]
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Đạt", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hoa", "Hùng", "Hương",
-         "Khánh", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Nhung", "Phong", "Phúc", "Quân",
-         "Quang", "Sơn", "Tâm", "Thảo", "Thắng", "Trang", "Trung", "Tuấn", "Việt", "Yến", "Ửng", "Ước"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Trương",
+    "Lương",
+    "Hà",
+    "Lò",
+    "Y",
+    "H'",
+    "Rơ Mah",
+]
+MIDDLE = [
+    "Văn",
+    "Thị",
+    "Hữu",
+    "Đức",
+    "Minh",
+    "Thanh",
+    "Ngọc",
+    "Quốc",
+    "Thu",
+    "Xuân",
+    "Hồng",
+    "Kim",
+    "Thị Thu",
+    "Văn Đức",
+    "",
+]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đạt",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hiếu",
+    "Hoa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Minh",
+    "Nam",
+    "Nga",
+    "Nhung",
+    "Phong",
+    "Phúc",
+    "Quân",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thắng",
+    "Trang",
+    "Trung",
+    "Tuấn",
+    "Việt",
+    "Yến",
+    "Ửng",
+    "Ước",
+]
 HAMLET = ["Thôn", "Xóm", "Bản", "Ấp", "Tổ dân phố", "Khu phố", "Buôn", "Làng"]
-COMMUNE = ["Tân Lập", "Hòa Bình", "Đông Hưng", "Quảng Phú", "Nghĩa Đàn", "Ea Kar", "Mường Tè", "Phú Lộc",
-           "Yên Thế", "Cẩm Lệ", "Bình Chánh", "Thạnh Phú", "Đắk Mil", "Sìn Hồ", "Hướng Hóa"]
+COMMUNE = [
+    "Tân Lập",
+    "Hòa Bình",
+    "Đông Hưng",
+    "Quảng Phú",
+    "Nghĩa Đàn",
+    "Ea Kar",
+    "Mường Tè",
+    "Phú Lộc",
+    "Yên Thế",
+    "Cẩm Lệ",
+    "Bình Chánh",
+    "Thạnh Phú",
+    "Đắk Mil",
+    "Sìn Hồ",
+    "Hướng Hóa",
+]
 STREET = ["Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Hai Bà Trưng", "Điện Biên Phủ", "Võ Thị Sáu"]
 
 
@@ -90,7 +180,9 @@ def _name(rnd: random.Random) -> str:
 
 def _address(rnd: random.Random, province: str) -> str:
     if rnd.random() < 0.3:
-        return f"Số {rnd.randint(1, 450)} đường {rnd.choice(STREET)}, phường {rnd.choice(COMMUNE)}, {province}"
+        return (
+            f"Số {rnd.randint(1, 450)} đường {rnd.choice(STREET)}, phường {rnd.choice(COMMUNE)}, {province}"
+        )
     hamlet = f"{rnd.choice(HAMLET)} {rnd.randint(1, 12)}" if rnd.random() < 0.6 else rnd.choice(HAMLET)
     district = f", huyện {rnd.choice(COMMUNE)}" if rnd.random() < 0.5 else ""
     return f"{hamlet}, xã {rnd.choice(COMMUNE)}{district}, tỉnh {province}"
@@ -110,7 +202,15 @@ def make_payload(rnd: random.Random) -> tuple[str, CitizenCard]:
     issue = earliest_issue + timedelta(days=rnd.randrange(max(1, (TODAY - earliest_issue).days)))
     full_name = _name(rnd)
     address = _address(rnd, province)
-    fields = [id_number, old_id or "", full_name, birth.strftime("%d%m%Y"), sex, address, issue.strftime("%d%m%Y")]
+    fields = [
+        id_number,
+        old_id or "",
+        full_name,
+        birth.strftime("%d%m%Y"),
+        sex,
+        address,
+        issue.strftime("%d%m%Y"),
+    ]
     extra: tuple[str, ...] = ()
     if issue >= NEW_CARD_FROM:
         extra = ("", "", "", "") if rnd.random() < 0.5 else (_name(rnd), _name(rnd), "", "")
@@ -138,7 +238,9 @@ def _qr_matrix(payload: str) -> np.ndarray:
     return np.array(code.get_matrix(), dtype=bool)
 
 
-def _draw_card(rnd: random.Random, matrix: np.ndarray, qr_fraction: float, quiet: int) -> tuple[Image.Image, int]:
+def _draw_card(
+    rnd: random.Random, matrix: np.ndarray, qr_fraction: float, quiet: int
+) -> tuple[Image.Image, int]:
     """The card at RENDER_PITCH pixels per module, and its QR's side in those pixels."""
     modules = matrix.shape[0]
     qr_side = modules * RENDER_PITCH
@@ -160,8 +262,10 @@ def _draw_card(rnd: random.Random, matrix: np.ndarray, qr_fraction: float, quiet
     photo_w = width // 4
     photo = [margin, height - margin - round(photo_w * 1.33), margin + photo_w, height - margin]
     draw.rectangle(photo, fill=(rnd.randint(120, 200),) * 3)
-    draw.ellipse([photo[0] + photo_w // 5, photo[1] + photo_w // 6, photo[2] - photo_w // 5, photo[3] - photo_w // 3],
-                 fill=(rnd.randint(90, 170), rnd.randint(70, 140), rnd.randint(60, 120)))
+    draw.ellipse(
+        [photo[0] + photo_w // 5, photo[1] + photo_w // 6, photo[2] - photo_w // 5, photo[3] - photo_w // 3],
+        fill=(rnd.randint(90, 170), rnd.randint(70, 140), rnd.randint(60, 120)),
+    )
     # Emblem and text-like blocks (dark runs of "words").
     draw.ellipse([margin, margin, margin + width // 8, margin + width // 8], fill=(200, 60, 40))
     text_left = photo[2] + margin
@@ -247,7 +351,12 @@ def sample(index: int, seed: int = SEED, min_pitch: float = MIN_PITCH) -> Sample
 
     def corners(width: float) -> list[tuple[float, float]]:
         height = width / 1.586
-        local = [(-width / 2, -height / 2), (width / 2, -height / 2), (width / 2, height / 2), (-width / 2, height / 2)]
+        local = [
+            (-width / 2, -height / 2),
+            (width / 2, -height / 2),
+            (width / 2, height / 2),
+            (-width / 2, height / 2),
+        ]
         out = []
         for (x, y), (dx, dy) in zip(local, tilt, strict=True):
             x, y = x + dx * width, y + dy * width
@@ -266,7 +375,12 @@ def sample(index: int, seed: int = SEED, min_pitch: float = MIN_PITCH) -> Sample
         pad = quiet * RENDER_PITCH
         qx, qy = card.width - card.width // 25 - qr_side - pad, card.width // 25 - pad
         side = qr_side + 2 * pad
-        return [project(qx, qy), project(qx + side, qy), project(qx + side, qy + side), project(qx, qy + side)]
+        return [
+            project(qx, qy),
+            project(qx + side, qy),
+            project(qx + side, qy + side),
+            project(qx, qy + side),
+        ]
 
     def qr_pitch(width: float) -> float:
         # The shortest side of the warped QR divided by the module count: the worst pitch the decoder sees.
@@ -283,8 +397,9 @@ def sample(index: int, seed: int = SEED, min_pitch: float = MIN_PITCH) -> Sample
     # Scale the card close to its final size with a proper low-pass filter first, so the perspective
     # resampling below works near 1:1 and does not alias the modules.
     scale = card_w / card.width * 1.15
-    small = card.resize((max(8, round(card.width * scale)), max(8, round(card.height * scale))),
-                        Image.Resampling.LANCZOS)
+    small = card.resize(
+        (max(8, round(card.width * scale)), max(8, round(card.height * scale))), Image.Resampling.LANCZOS
+    )
     pts = corners(card_w)
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
@@ -292,10 +407,7 @@ def sample(index: int, seed: int = SEED, min_pitch: float = MIN_PITCH) -> Sample
     # as the official would frame it.
     quad = qr_quad(card_w)
     qxs, qys = [p[0] for p in quad], [p[1] for p in quad]
-    if span_x < fw:
-        cx = rnd.uniform(-min(xs), fw - max(xs))
-    else:
-        cx = rnd.uniform(-min(qxs), fw - max(qxs))
+    cx = rnd.uniform(-min(xs), fw - max(xs)) if span_x < fw else rnd.uniform(-min(qxs), fw - max(qxs))
     cy = rnd.uniform(-min(ys), fh - max(ys)) if span_y < fh else rnd.uniform(-min(qys), fh - max(qys))
     dst = [(x + cx, y + cy) for x, y in pts]
     src = [(0, 0), (small.width, 0), (small.width, small.height), (0, small.height)]
@@ -309,7 +421,7 @@ def sample(index: int, seed: int = SEED, min_pitch: float = MIN_PITCH) -> Sample
 
     pixels = np.asarray(frame, dtype=np.float32)
     # Lighting and glare are smooth: compute them on a 4x coarser grid and interpolate (much faster).
-    yy, xx = (np.mgrid[0:fh + 4:4, 0:fw + 4:4]).astype(np.float32)
+    yy, xx = (np.mgrid[0 : fh + 4 : 4, 0 : fw + 4 : 4]).astype(np.float32)
     # Uneven lighting: a gradient across the frame and a vignette.
     direction = rnd.uniform(0, 2 * math.pi)
     ramp = ((xx - fw / 2) * math.cos(direction) + (yy - fh / 2) * math.sin(direction)) / max(fw, fh)
@@ -355,6 +467,12 @@ def sample(index: int, seed: int = SEED, min_pitch: float = MIN_PITCH) -> Sample
         frame_size=frame_size,
         pitch=pitch,
         enlarged=enlarged,
-        params={"blur": blur, "noise": noise, "quality": quality, "glare": glare_peak, "modules": modules,
-                "card_share": card_w / fw},
+        params={
+            "blur": blur,
+            "noise": noise,
+            "quality": quality,
+            "glare": glare_peak,
+            "modules": modules,
+            "card_share": card_w / fw,
+        },
     )

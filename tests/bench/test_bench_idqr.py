@@ -46,8 +46,10 @@ def zxing_only(gray: Image.Image) -> list[str]:
     """zxing-cpp with its defaults, one call: the baseline the pipeline is compared with."""
     import zxingcpp
 
-    return [bytes(b.bytes).decode("utf-8", "replace") for b in
-            zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)]
+    return [
+        bytes(b.bytes).decode("utf-8", "replace")
+        for b in zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)
+    ]
 
 
 def zbar_only(gray: Image.Image) -> list[str]:
@@ -68,8 +70,10 @@ def _load(sample_: Sample) -> Image.Image:
 def _summary(name: str, ok: int, times: list[float], count: int) -> str:
     times = sorted(times)
     p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-    return (f"{name:34} {ok:5d}/{count} correct = {100 * ok / count:6.2f} %   "
-            f"median {statistics.median(times):6.2f} ms   p95 {p95:7.2f} ms   max {times[-1]:7.1f} ms")
+    return (
+        f"{name:34} {ok:5d}/{count} correct = {100 * ok / count:6.2f} %   "
+        f"median {statistics.median(times):6.2f} ms   p95 {p95:7.2f} ms   max {times[-1]:7.1f} ms"
+    )
 
 
 def test_idqr_decode_rates():
@@ -78,8 +82,10 @@ def test_idqr_decode_rates():
     t0 = time.perf_counter()
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         samples = list(pool.map(sample, range(COUNT), [BENCH_SEED] * COUNT, chunksize=8))
-    print(f"\ngenerated {COUNT} card photos (seed {BENCH_SEED}) in {time.perf_counter() - t0:.1f} s; "
-          f"{sum(s.enlarged for s in samples)} cards enlarged to keep >= {MIN_PITCH} px per QR module")
+    print(
+        f"\ngenerated {COUNT} card photos (seed {BENCH_SEED}) in {time.perf_counter() - t0:.1f} s; "
+        f"{sum(s.enlarged for s in samples)} cards enlarged to keep >= {MIN_PITCH} px per QR module"
+    )
 
     methods: dict[str, Callable[[Image.Image], list[str]]] = {
         "zxing-cpp only (defaults)": zxing_only,
@@ -125,21 +131,29 @@ def test_idqr_decode_rates():
         cells = []
         for name in methods:
             values = sorted(by_size[(name, size)])
-            cells.append(f"{name.split()[0]} {statistics.median(values):6.2f} / "
-                         f"{values[min(len(values) - 1, int(0.95 * len(values)))]:6.2f}")
+            cells.append(
+                f"{name.split()[0]} {statistics.median(values):6.2f} / "
+                f"{values[min(len(values) - 1, int(0.95 * len(values)))]:6.2f}"
+            )
         print(f"  {size[0]}x{size[1]} (n={len(by_size[(name, size)]):4d}): " + "   ".join(cells))
     print("success rate per QR module pitch (px):")
     for bucket in sorted({b for _, b in by_pitch}, key=float):
-        cells = [f"{name.split()[0]} {by_pitch[(name, bucket)][0]:4d}/{by_pitch[(name, bucket)][1]:<4d}"
-                 for name in methods]
+        cells = [
+            f"{name.split()[0]} {by_pitch[(name, bucket)][0]:4d}/{by_pitch[(name, bucket)][1]:<4d}"
+            for name in methods
+        ]
         print(f"  {bucket}-{float(bucket) + 0.5:.1f}: " + "   ".join(cells))
     for s in failures[:20]:
-        print(f"  pipeline failed on #{s.index}: {s.frame_size} pitch {s.pitch:.2f} "
-              + " ".join(f"{k}={v:.2f}" for k, v in s.params.items()))
+        print(
+            f"  pipeline failed on #{s.index}: {s.frame_size} pitch {s.pitch:.2f} "
+            + " ".join(f"{k}={v:.2f}" for k, v in s.params.items())
+        )
 
     rate = 100 * ok["app.idqr.decode_pil_image"] / COUNT
     hd = sorted(by_size[("app.idqr.decode_pil_image", (1920, 1080))])
     hd_median = statistics.median(hd) if hd else float("nan")
     print(f"target >= {TARGET_RATE} % correct: {rate:.2f} % -> {'MET' if rate >= TARGET_RATE else 'NOT MET'}")
-    print(f"target median <= {TARGET_MEDIAN_MS} ms per 1080p frame: {hd_median:.2f} ms -> "
-          f"{'MET' if hd_median <= TARGET_MEDIAN_MS else 'NOT MET'} (n={len(hd)}, {os.cpu_count()} CPUs)")
+    print(
+        f"target median <= {TARGET_MEDIAN_MS} ms per 1080p frame: {hd_median:.2f} ms -> "
+        f"{'MET' if hd_median <= TARGET_MEDIAN_MS else 'NOT MET'} (n={len(hd)}, {os.cpu_count()} CPUs)"
+    )

@@ -67,3 +67,12 @@ def receive(db, settings, name: str = "Nguyễn Văn Đạt"):
     )
     with db.session() as session:
         return svc.receive_dossier(session, settings, request).dossier
+
+
+def free_port_unused() -> int:
+    """A loopback port nobody listens on (bound then released)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -1,7 +1,9 @@
 """The sync engine against the reference server, directly and through the fault proxy."""
+# ruff: noqa: F811 - fixtures imported from conftest_client are redefined as test parameters by design
 
 from __future__ import annotations
 
+from conftest_client import client_db, client_dir, receive, server, server_rows, settings  # noqa: F401,I001
 from sqlalchemy import select
 
 from app.models import DossierEvent, OutboxItem
@@ -12,8 +14,6 @@ from sync.backoff import Backoff
 from sync.engine import NEEDS_LOGIN, OFFLINE, UP_TO_DATE, SyncEngine, status
 from sync.faults import FaultProxy
 from sync.transport import Transport
-
-from conftest_client import client_db, client_dir, receive, server, server_rows, settings  # noqa: F401,I001
 
 
 def make_engine(db, url, token):

@@ -75,7 +75,7 @@ def test_latency_and_rate_limit(echo):
         proxy.configure(latency_ms=0, rate_kbps=800)  # 100 kB/s per direction
         started = time.monotonic()
         assert roundtrip(proxy.address, b"y" * 60_000) == b"y" * 60_000
-        assert 0.8 <= time.monotonic() - started <= 5
+        assert 0.4 <= time.monotonic() - started <= 5  # both directions overlap; the bucket starts non-empty
 
 
 def test_cut_after_bytes_in_one_direction(echo):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import json
 import threading
 import uuid
@@ -270,3 +272,26 @@ def test_cli_enroll_list_set_status_revoke(tmp_path, capsys):
     assert cli.main(["revoke", "quay-1", "--db", database]) == 0
     assert cli.main(["revoke", "nobody", "--db", database]) == 1
     db.close()
+
+
+def test_reply_lists_declared_attachments_not_yet_uploaded(sync_server):
+    dossier_id, code = new_ids()
+    content = b"%PDF-1.4 scan"
+    declared = [{"id": str(uuid.uuid4()), "sha256": hashlib.sha256(content).hexdigest(), "size": len(content),
+                 "document_position": 1},
+                {"id": str(uuid.uuid4()), "sha256": hashlib.sha256(b"x").hexdigest(), "size": 1,
+                 "document_position": 2}]
+    first = put(sync_server, wire(dossier_id, code, 1, attachments=declared)).json()
+    assert first["missing_attachments"] == [declared[0]["id"], declared[1]["id"]]
+    meta = {"attachment_id": declared[0]["id"], "dossier_id": dossier_id, "sha256": declared[0]["sha256"],
+            "filename": "scan.pdf"}
+    tus = {**sync_server.auth(), "Tus-Resumable": "1.0.0"}
+    created = requests.post(f"{sync_server.url}/v1/uploads", timeout=TIMEOUT, headers={
+        **tus, "Upload-Length": str(len(content)),
+        "Upload-Metadata": ",".join(f"{k} {base64.b64encode(v.encode()).decode()}" for k, v in meta.items())})
+    assert created.status_code == 201
+    done = requests.patch(f"{sync_server.url}{created.headers['Location']}", data=content, timeout=TIMEOUT,
+                          headers={**tus, "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"})
+    assert done.status_code == 204
+    second = put(sync_server, wire(dossier_id, code, 2, attachments=declared)).json()
+    assert second["missing_attachments"] == [declared[1]["id"]]

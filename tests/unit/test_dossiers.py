@@ -222,3 +222,15 @@ def test_a_refused_intake_queues_nothing(db, settings, frozen_now):
         svc.receive_dossier(session, settings, request(applicant=Party(name="")))
     with db.session() as session:
         assert outbox.pending_count(session) == 0
+
+
+def test_revisions_keep_growing_after_an_acknowledgement(db, settings, frozen_now):
+    from app import outbox
+
+    dossier = receive(db, settings)
+    with db.session() as session:
+        assert outbox.acknowledge(session, "dossier", dossier.id, 1)
+        svc.start_processing(session, settings, dossier.code)
+        (item,) = outbox.due_items(session)
+        # A later change must not reuse the key of the body the server already holds.
+        assert outbox.idempotency_key(item) == f"dossier:{dossier.id}:2"
