@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.dossier_cmd",
     "app.commands.forms_cmd",
     "app.commands.id_cmd",
+    "app.commands.report_cmd",
 )
 
 

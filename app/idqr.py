@@ -450,8 +450,12 @@ def _decoders() -> list[tuple[str, Callable[..., list[str]]]]:
     return decoders
 
 
-def decode_pil_image(image: Image.Image) -> list[str]:
-    """Texts of the QR codes in an already loaded image (e.g. a webcam frame); empty when none is found."""
+def decode_pil_image(image: Image.Image, *, retry_seconds: float | None = None) -> list[str]:
+    """Texts of the QR codes in an already loaded image (e.g. a webcam frame); empty when none is found.
+
+    ``retry_seconds`` bounds the retries (default :data:`RETRY_SECONDS`); a live webcam loop should pass a
+    fraction of its frame interval, because a frame without any QR runs the whole ladder (seconds).
+    """
     decoders = _decoders()
     if not decoders:
         raise QrImageError(
@@ -462,7 +466,8 @@ def decode_pil_image(image: Image.Image) -> list[str]:
         )
     if image.mode != "L":
         image = image.convert("L")
-    deadline = time.monotonic() + RETRY_SECONDS
+    budget = RETRY_SECONDS if retry_seconds is None else retry_seconds
+    deadline = time.monotonic() + budget
     for label, attempt in _attempts(image, decoders):
         try:
             texts = [text for text in attempt() if text]
@@ -474,7 +479,7 @@ def decode_pil_image(image: Image.Image) -> list[str]:
             log.debug("QR found by %s", label)
             return list(dict.fromkeys(texts))
         if time.monotonic() > deadline:
-            log.info("QR retries stopped after %s s", RETRY_SECONDS)
+            log.info("QR retries stopped after %s s", budget)
             break
     return []
 

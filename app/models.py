@@ -276,3 +276,48 @@ class DossierAttachment(Base):
     original_name: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     uploaded_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Operator(Base):
+    """A local account of someone who works at this counter (see app.security.operators).
+
+    Login works offline against ``password_hash`` (argon2id). The lockout counters live in the row so a
+    restart of the app does not reset a password-guessing storm.
+    """
+
+    __tablename__ = "operators"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # Lower-case login name; also what the audit log and the dossier history record as the actor.
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Lockouts in a row without a successful login: each one doubles the next lock's length.
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    password_changed_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditEntry(Base):
+    """One entry of the append-only, hash-chained audit log (see app.security.audit).
+
+    ``at`` and ``details`` are stored as the exact text that was hashed, so verification never depends on
+    how a driver round-trips dates or JSON. SQLite triggers (migration 0005) refuse UPDATE and DELETE.
+    """
+
+    __tablename__ = "audit_log"
+    # Assigned by the chain (previous + 1), not by SQLite: a gap means a deleted entry.
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))
+    operator: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(48), index=True)
+    object_ref: Mapped[str] = mapped_column(String(128), default="")
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
+from datetime import time as dtime
 
 from app.i18n import tr
 
@@ -38,6 +39,9 @@ def _print_report(report: object) -> None:
     print(tr("Đã gửi: {pushed} · đã xác nhận: {ack} · đã nhận cập nhật: {pulled} · danh mục: {cat}",
              pushed=report.pushed, ack=report.acknowledged, pulled=report.pulled, cat=report.catalogue_updates))
     print(tr("Còn chờ gửi: {queued} (cũ nhất: {oldest})", queued=report.queued, oldest=_fmt(report.oldest_unsent)))
+    if report.uploaded_files or report.deferred_files:
+        print(tr("Tệp scan đã gửi xong: {done} · để gửi sau: {later}", done=report.uploaded_files,
+                 later=report.deferred_files))
     print(tr("Lần đồng bộ thành công gần nhất: {at}", at=_fmt(report.last_success)))
     if report.clock_skew_s:
         print(tr("Lệch đồng hồ so với máy chủ: {s} giây", s=report.clock_skew_s))
@@ -45,12 +49,23 @@ def _print_report(report: object) -> None:
         print(f"- {error}")
 
 
+def _night_window(text: str) -> tuple[dtime, dtime]:
+    start, sep, end = text.partition("-")
+    try:
+        if not sep:
+            raise ValueError(text)
+        return dtime.fromisoformat(start.strip()), dtime.fromisoformat(end.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected HH:MM-HH:MM, got {text!r}") from exc
+
+
 def _engine(args: argparse.Namespace):  # noqa: ANN202 - SyncEngine, imported lazily
     from app.db import open_database
-    from sync.engine import SyncEngine
+    from sync.engine import ScanPolicy, SyncEngine
 
     token = args.token or os.environ.get(TOKEN_ENV)
-    return SyncEngine(open_database(), args.server, token)
+    policy = ScanPolicy(only_when_kbps_above=args.scan_min_kbps, night_window=args.scan_night)
+    return SyncEngine(open_database(), args.server, token, scan_policy=policy)
 
 
 def cmd_status(_args: argparse.Namespace) -> int:
@@ -65,11 +80,17 @@ def cmd_status(_args: argparse.Namespace) -> int:
     print(tr("Trạng thái: {state}", state=st.state))
     print(tr("Còn chờ gửi: {queued} (cũ nhất: {oldest})", queued=st.queued, oldest=_fmt(st.oldest_unsent)))
     print(tr("Lần đồng bộ thành công gần nhất: {at}", at=_fmt(st.last_success)))
+    print(tr("Hồ sơ chờ gửi: {n} (cũ nhất: {code}, từ {since})", n=st.queued_dossiers,
+             code=_fmt(st.oldest_unsent_dossier), since=_fmt(st.oldest_unsent_dossier_since)))
+    print(tr("Tệp scan chờ gửi: {n} ({mb:.1f} MB)", n=st.queued_attachments,
+             mb=st.queued_attachment_bytes / 1_000_000))
     print(tr("Lần thử gần nhất: {at}", at=_fmt(st.last_attempt)))
     if st.clock_skew_s:
         print(tr("Lệch đồng hồ so với máy chủ: {s} giây", s=st.clock_skew_s))
     if st.message:
         print(st.message)
+    for error in st.item_errors:
+        print(f"- {_fmt(error.code)}: {error.message}")
     return 0
 
 
@@ -129,6 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         p.add_argument("--server", required=True)
         p.add_argument("--token", default=None, help=f"workstation token (or ${TOKEN_ENV})")
+        p.add_argument("--scan-min-kbps", type=float, default=None,
+                       help="upload scans only while the measured line is faster than this")
+        p.add_argument("--scan-night", type=_night_window, default=None, metavar="HH:MM-HH:MM",
+                       help="upload scans in this local time window (either condition is enough)")
         p.set_defaults(func=func)
     p = sub.add_parser("proxy", help="fault-injecting TCP proxy")
     p.add_argument("--listen", type=_hostport, default=("127.0.0.1", 0))

@@ -5,6 +5,11 @@ A plain object: the UI's sync lane calls ``run_once()`` and shows the :class:`Sy
 database consistent: an outbox row is removed only in the transaction that records the server's
 acknowledgement, and a page of changes commits together with its cursor. Everything sent is idempotent
 (``Idempotency-Key`` per revision), so "sent but the reply was lost" is resolved by simply sending again.
+
+Scans follow their dossier's metadata: an attachment row waits until the server has its dossier, and after
+each file the queue is read again so a dossier received meanwhile is not stuck behind a long upload. Files
+go through tus (:mod:`sync.tus`) under the attachment id, so an upload cut anywhere resumes where the server
+stands; the upload's completion and ``DossierAttachment.uploaded_at`` commit with the outbox acknowledgement.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +26,16 @@ from sqlalchemy import func, select
 
 from app import clock as app_clock
 from app import outbox
+from app.attachments import AttachmentStore
 from app.catalogue import CatalogueError
 from app.db import Database
 from app.errors import UserError
 from app.i18n import tr
-from app.models import OutboxItem
+from app.models import Dossier, DossierAttachment, OutboxItem
 from app.services.dossiers import get_dossier
 from sync import apply, state
 from sync.backoff import Backoff
+from sync.crash import AFTER_PULL_BEFORE_COMMIT, AFTER_PUT_BEFORE_ACK, AFTER_UPLOAD_BEFORE_ACK, crash_point
 from sync.protocol import IDEMPOTENCY_HEADER, dossier_to_wire
 from sync.transport import Kind, Result, Transport, common_version, message_for
 from sync.tus import ChunkSizer, upload_file
@@ -46,8 +54,40 @@ MAX_PAGES_PER_RUN = 50  # a long backlog is pulled over several runs rather than
 PUSH_BATCH = 50
 MAX_SERVER_ERRORS_PER_RUN = 3
 
-# attachment id -> (file path, sha256 hex, tus metadata); None when the file is not (yet) in the store.
-AttachmentResolver = Callable[[Any, str], tuple[Path, str, dict[str, str]] | None]
+LINK_MEASUREMENT_MAX_AGE_S = 600.0  # an older throughput figure no longer says anything about the line
+# Errors of these kinds are the line's, not the item's: the status bar says "offline" once, not per row.
+_LINK_KINDS = (Kind.OFFLINE, Kind.INTERRUPTED)
+
+# attachment id -> (file path or plain bytes, sha256 hex, tus metadata); None when the file cannot be sent yet.
+AttachmentResolver = Callable[[Any, str], tuple[Path | bytes, str, dict[str, str]] | None]
+
+
+@dataclass(frozen=True)
+class ScanPolicy:
+    """When scans may use the line; dossier metadata always goes first and is never held back.
+
+    ``only_when_kbps_above``: upload only while the measured line is faster (a slow 2G line stays free for
+    the metadata of the counter's next dossiers). ``night_window``: (start, end) local times, may wrap
+    midnight, e.g. ``(time(22), time(6))``. With both set, either is enough: at night a slow line has no one
+    else to serve. A line not measured recently counts as good, so an upload can measure it again.
+    """
+
+    only_when_kbps_above: float | None = None
+    night_window: tuple[dtime, dtime] | None = None
+
+    def in_night(self, now: datetime) -> bool:
+        if self.night_window is None:
+            return False
+        start, end = self.night_window
+        moment = now.time()
+        return start <= moment < end if start <= end else (moment >= start or moment < end)
+
+    def allows(self, now: datetime, link_kbps: float | None) -> bool:
+        fast_enough = None if self.only_when_kbps_above is None else (
+            link_kbps is None or link_kbps > self.only_when_kbps_above)
+        night = None if self.night_window is None else self.in_night(now)
+        conditions = [c for c in (fast_enough, night) if c is not None]
+        return not conditions or any(conditions)
 
 
 @dataclass
@@ -58,6 +98,10 @@ class SyncReport:
     pulled: int = 0  # status changes applied locally
     catalogue_updates: int = 0
     errors: list[str] = field(default_factory=list)  # plain Vietnamese, one per problem
+    uploaded_files: int = 0  # attachments the server now holds complete, acknowledged locally
+    uploaded_bytes: int = 0  # file bytes the server accepted during this run
+    requeued_files: int = 0  # attachments the server reported missing and that were queued again
+    deferred_files: int = 0  # attachments held back by the scan policy
     queued: int = 0
     oldest_unsent: datetime | None = None
     last_success: datetime | None = None
@@ -73,25 +117,73 @@ class SyncReport:
 
 
 @dataclass(frozen=True)
+class ItemError:
+    """A queued item whose last attempt failed for a reason of its own (not merely a dead line)."""
+
+    kind: str  # "dossier" | "attachment"
+    key: str
+    code: str | None  # the printed dossier code the official recognises
+    message: str  # plain Vietnamese
+    attempts: int
+    next_attempt_at: datetime | None
+
+
+@dataclass(frozen=True)
 class SyncStatus:
     """What the status bar shows, read from the database only (no network)."""
 
     state: str
-    queued: int
+    queued: int  # every outbox row
     oldest_unsent: datetime | None
     last_success: datetime | None
     last_attempt: datetime | None
     clock_skew_s: float | None
     message: str
+    queued_dossiers: int = 0
+    queued_attachments: int = 0
+    queued_attachment_bytes: int = 0
+    oldest_unsent_dossier: str | None = None  # printed code
+    oldest_unsent_dossier_since: datetime | None = None
+    item_errors: tuple[ItemError, ...] = ()
 
     @property
     def skew_warning(self) -> bool:
         return self.clock_skew_s is not None and abs(self.clock_skew_s) > SKEW_WARNING_S
 
+    @property
+    def skew_message(self) -> str:
+        if not self.skew_warning:
+            return ""
+        assert self.clock_skew_s is not None
+        return _skew_message(self.clock_skew_s)
+
+
+def _skew_message(skew_s: float) -> str:
+    return tr("Đồng hồ máy tính lệch {minutes} phút so với hệ thống của tỉnh. "
+              "Hãy chỉnh lại giờ máy tính để ngày giờ trên giấy tờ được đúng.", minutes=round(abs(skew_s) / 60))
+
 
 def _queue_facts(session: Any) -> tuple[int, datetime | None]:
     count, oldest = session.execute(select(func.count(OutboxItem.id), func.min(OutboxItem.created_at))).one()
     return int(count or 0), oldest
+
+
+def _error_record(message: str, kind: Kind | str, detail: str) -> str:
+    """``OutboxItem.last_error``: the official's sentence on the first line (it survives truncation), the
+    technical kind and detail after it for "copy details"."""
+    return f"{message}\n{kind}: {detail}"
+
+
+def _parse_error_record(text: str) -> tuple[str, str]:
+    """(plain Vietnamese message, kind) from a ``last_error``; older one-line records map by their kind."""
+    first, _, rest = text.partition("\n")
+    if rest:
+        return first, rest.partition(":")[0]
+    kind = first.partition(":")[0]
+    try:
+        return message_for(Kind(kind)), kind
+    except ValueError:
+        return first, ""
 
 
 def status(db: Database) -> SyncStatus:
@@ -102,13 +194,47 @@ def status(db: Database) -> SyncStatus:
             last_state = SYNCING if queued else UP_TO_DATE
         if last_state == UP_TO_DATE and queued:
             last_state = SYNCING  # changed since the last run: waiting to be sent
+        queued_dossiers = outbox.pending_count(session, outbox.DOSSIER)
+        files, file_bytes = session.execute(
+            select(func.count(OutboxItem.id), func.coalesce(func.sum(DossierAttachment.size), 0))
+            .join(DossierAttachment, DossierAttachment.id == OutboxItem.key)
+            .where(OutboxItem.kind == outbox.ATTACHMENT)).one()
+        oldest_dossier = session.execute(
+            select(Dossier.code, OutboxItem.created_at).join(Dossier, Dossier.id == OutboxItem.key)
+            .where(OutboxItem.kind == outbox.DOSSIER)
+            .order_by(OutboxItem.created_at, OutboxItem.id).limit(1)).first()
         return SyncStatus(
             state=last_state, queued=queued, oldest_unsent=oldest,
             last_success=state.get_time(session, state.LAST_SUCCESS),
             last_attempt=state.get_time(session, state.LAST_ATTEMPT),
             clock_skew_s=state.get_float(session, state.CLOCK_SKEW_S),
             message=state.get(session, state.LAST_MESSAGE) or "",
+            queued_dossiers=queued_dossiers, queued_attachments=int(files or 0),
+            queued_attachment_bytes=int(file_bytes or 0),
+            oldest_unsent_dossier=oldest_dossier[0] if oldest_dossier else None,
+            oldest_unsent_dossier_since=oldest_dossier[1] if oldest_dossier else None,
+            item_errors=tuple(_item_errors(session)),
         )
+
+
+def _item_errors(session: Any) -> list[ItemError]:
+    rows = session.execute(select(OutboxItem).where(OutboxItem.last_error != "")
+                           .order_by(OutboxItem.priority, OutboxItem.created_at)).scalars()
+    errors = []
+    for row in rows:
+        message, kind = _parse_error_record(row.last_error)
+        if kind in _LINK_KINDS or not message:
+            continue
+        code = None
+        if row.kind == outbox.DOSSIER:
+            code = session.scalar(select(Dossier.code).where(Dossier.id == row.key))
+        elif row.kind == outbox.ATTACHMENT:
+            code = session.scalar(select(Dossier.code).join(DossierAttachment,
+                                                            DossierAttachment.dossier_id == Dossier.id)
+                                  .where(DossierAttachment.id == row.key))
+        errors.append(ItemError(kind=row.kind, key=row.key, code=code, message=message, attempts=row.attempts,
+                                next_attempt_at=row.next_attempt_at))
+    return errors
 
 
 class _StopRun(Exception):  # noqa: N818 - control flow inside run_once, never escapes
@@ -119,14 +245,20 @@ class SyncEngine:
     def __init__(self, db: Database, server_url: str, token: str | None, *,
                  clock: Callable[[], datetime] | None = None, backoff: Backoff | None = None,
                  transport: Transport | None = None, attachment_resolver: AttachmentResolver | None = None,
+                 attachment_store: AttachmentStore | None = None, scan_policy: ScanPolicy | None = None,
+                 sizer: ChunkSizer | None = None, stall_timeout_s: float = 30.0,
                  timeouts: tuple[float, float] = (5.0, 30.0)) -> None:
         self.db = db
         self.server_url = server_url
         self.clock = clock or app_clock.now
         self.backoff = backoff or Backoff()
         self.transport = transport or Transport(server_url, token, timeouts=timeouts)
+        # The store decrypts through its cipher; a resolver (tests, other storage) replaces it entirely.
         self.attachment_resolver = attachment_resolver
-        self.sizer = ChunkSizer()  # carried across files and runs: the line does not change between scans
+        self.store = attachment_store or AttachmentStore()
+        self.scan_policy = scan_policy or ScanPolicy()
+        self.sizer = sizer or ChunkSizer()  # carried across files and runs: the line does not change between scans
+        self.stall_timeout_s = stall_timeout_s
 
     def close(self) -> None:
         self.transport.close()
@@ -203,9 +335,7 @@ class SyncEngine:
             state.put(session, state.SERVER_PROTOCOL, str(version))
             skew = state.get_float(session, state.CLOCK_SKEW_S)
         if skew is not None and abs(skew) > SKEW_WARNING_S:
-            report.add_error(tr("Đồng hồ máy tính lệch {minutes} phút so với hệ thống của tỉnh. "
-                                "Hãy chỉnh lại giờ máy tính để ngày giờ trên giấy tờ được đúng.",
-                                minutes=round(abs(skew) / 60)))
+            report.add_error(_skew_message(skew))
 
     # -- (b) push ------------------------------------------------------------------------------------------
     def _push(self, report: SyncReport) -> None:
@@ -213,27 +343,29 @@ class SyncEngine:
         seen: set[int] = set()
         while True:
             with self.db.session() as session:
-                items = [i for i in outbox.due_items(session, now=self.clock(), limit=PUSH_BATCH)
-                         if i.id not in seen]
+                items = [i for i in outbox.due_items(session, now=self.clock(), limit=PUSH_BATCH + len(seen))
+                         if i.id not in seen][:PUSH_BATCH]
             if not items:
                 return
             for item in items:
                 seen.add(item.id)
                 if item.kind == outbox.DOSSIER:
                     result = self._push_dossier(item, report)
-                elif item.kind == "attachment":
+                elif item.kind == outbox.ATTACHMENT:
                     result = self._push_attachment(item, report)
                 else:
                     continue  # a kind this version does not know stays queued for a newer one
-                if result is None or result.ok:
-                    continue
-                if result.kind in (Kind.OFFLINE, Kind.INTERRUPTED, Kind.THROTTLED, Kind.AUTH,
-                                   Kind.CAPTIVE_PORTAL, Kind.REDIRECT_ELSEWHERE):
-                    self._stop(report, result)
-                if result.kind is Kind.SERVER_ERROR:
-                    server_errors += 1
-                    if server_errors >= MAX_SERVER_ERRORS_PER_RUN:
+                if result is not None and not result.ok:
+                    if result.kind in (Kind.OFFLINE, Kind.INTERRUPTED, Kind.THROTTLED, Kind.AUTH,
+                                       Kind.CAPTIVE_PORTAL, Kind.REDIRECT_ELSEWHERE):
                         self._stop(report, result)
+                    if result.kind is Kind.SERVER_ERROR:
+                        server_errors += 1
+                        if server_errors >= MAX_SERVER_ERRORS_PER_RUN:
+                            self._stop(report, result)
+                if item.kind == outbox.ATTACHMENT and result is not None:
+                    # A file can take minutes: read the queue again so metadata captured meanwhile goes next.
+                    break
 
     def _fail_item(self, item: OutboxItem, result: Result, report: SyncReport, message: str | None = None) -> None:
         now = self.clock()
@@ -245,7 +377,8 @@ class SyncEngine:
             # once the link is back. Anything else backs off per row, so one bad row cannot hog the lane.
             retry_at = (None if result.kind in (Kind.OFFLINE, Kind.INTERRUPTED, Kind.AUTH)
                         else self.backoff.next_time(now, row.attempts + 1, result.retry_after))
-            outbox.record_failure(session, row, f"{result.kind}: {result.detail or result.message}", retry_at)
+            outbox.record_failure(session, row, _error_record(message or result.message, result.kind,
+                                                              result.detail), retry_at)
         if result.kind not in (Kind.OFFLINE, Kind.INTERRUPTED, Kind.AUTH):
             report.add_error(message or result.message)
         if result.kind in (Kind.SERVER_ERROR, Kind.BAD_PAYLOAD, Kind.CLIENT_ERROR):
@@ -265,15 +398,19 @@ class SyncEngine:
             code = dossier.code
         key = outbox.idempotency_key(item)
         result = self.transport.request("PUT", f"/v1/dossiers/{item.key}", json_body=body,
-                                        headers={IDEMPOTENCY_HEADER: key})
+                                        headers={IDEMPOTENCY_HEADER: key}, compress=True)
         if result.ok and not (isinstance(result.data, dict) and result.data.get("id") == item.key):
             result = Result(Kind.BAD_PAYLOAD, status=result.status, headers=result.headers,
                             message=message_for(Kind.BAD_PAYLOAD), detail=f"unexpected reply {result.data!r:.200}")
         if result.ok:
             report.pushed += 1
+            crash_point(AFTER_PUT_BEFORE_ACK)
+            missing = result.data.get("missing_attachments")
             with self.db.session() as session:
                 if outbox.acknowledge(session, item.kind, item.key, item.revision):
                     report.acknowledged += 1
+                if isinstance(missing, list):
+                    report.requeued_files += _requeue_missing(session, item.key, missing)
             return result
         server_code = result.data.get("code") if isinstance(result.data, dict) else None
         if result.kind is Kind.CLIENT_ERROR and result.status == 409 and server_code == "code_conflict":
@@ -302,23 +439,79 @@ class SyncEngine:
         return result
 
     def _push_attachment(self, item: OutboxItem, report: SyncReport) -> Result | None:
-        if self.attachment_resolver is None:
-            return None  # this build has no attachment store: leave the row for one that does
         with self.db.session() as session:
-            found = self.attachment_resolver(session, item.key)
-        if found is None:
+            row = session.get(DossierAttachment, item.key)
+            if row is None and self.attachment_resolver is None:
+                # Attachments are never deleted; a row without one cannot ever be sent, so it must not block.
+                outbox.acknowledge(session, item.kind, item.key, item.revision)
+                return None
+            if row is not None and _dossier_unknown_to_server(session, row.dossier_id):
+                return None  # metadata first: the file follows once the server has its dossier
+            if self.attachment_resolver is not None:
+                found = self.attachment_resolver(session, item.key)
+                if found is None:
+                    return None
+                source, sha256, metadata = found
+                code = None
+            else:
+                assert row is not None
+                source, sha256 = Path(), row.sha256
+                metadata = {"dossier_id": row.dossier_id, "filename": row.original_name or f"{row.id}.{row.kind}"}
+                code = session.scalar(select(Dossier.code).where(Dossier.id == row.dossier_id))
+        if not self.scan_policy.allows(self.clock(), self._link_kbps()):
+            report.deferred_files += 1
             return None
-        path, sha256, metadata = found
-        upload = upload_file(self.transport, self.server_url, item.key, path, sha256, metadata, sizer=self.sizer)
+        if self.attachment_resolver is None:
+            try:
+                # Plain bytes through the store's cipher, verified against the hash: a damaged local file is
+                # reported here instead of being sent and refused by the server at the last byte.
+                source = self.store.read(sha256)
+            except UserError as exc:
+                self._fail_item(item, Result(Kind.CLIENT_ERROR, detail=exc.detail or ""), report, tr(
+                    "Hồ sơ {code}: không đọc được tệp scan trên máy nên chưa gửi được. {error}",
+                    code=code or "—", error=exc.message))
+                return None
+        upload = upload_file(self.transport, self.server_url, item.key, source, sha256, metadata,
+                             sizer=self.sizer, stall_timeout_s=self.stall_timeout_s)
+        self._record_link()
         report.pushed += upload.chunks
+        report.uploaded_bytes += upload.bytes_sent
         if upload.complete:
+            crash_point(AFTER_UPLOAD_BEFORE_ACK)
             with self.db.session() as session:
+                attachment = session.get(DossierAttachment, item.key)
+                if attachment is not None:
+                    attachment.uploaded_at = self.clock()
+                # The same transaction: "uploaded" and "nothing left to send" can never disagree.
                 if outbox.acknowledge(session, item.kind, item.key, item.revision):
                     report.acknowledged += 1
+                report.uploaded_files += 1
             return Result(Kind.OK)
         result = Result(upload.kind, message=upload.message or message_for(upload.kind), detail=upload.detail)
-        self._fail_item(item, result, report)
+        message = None
+        if upload.kind is Kind.CLIENT_ERROR:
+            message = tr("Hồ sơ {code}: tệp scan bị hệ thống của tỉnh từ chối ({detail}). "
+                         "Hãy báo cho bộ phận kỹ thuật; tệp vẫn được giữ trên máy.",
+                         code=code or "—", detail=upload.message)
+        self._fail_item(item, result, report, message)
         return result
+
+    def _record_link(self) -> None:
+        """Keep the measured upload throughput (for the scan policy and the status bar)."""
+        bps = self.sizer.throughput_bps
+        if bps is None:
+            return
+        with self.db.session() as session:
+            state.put(session, state.LINK_KBPS, f"{bps * 8 / 1000:.1f}")
+            state.put_time(session, state.LINK_MEASURED_AT, self.clock())
+
+    def _link_kbps(self) -> float | None:
+        with self.db.session() as session:
+            kbps = state.get_float(session, state.LINK_KBPS)
+            at = state.get_time(session, state.LINK_MEASURED_AT)
+        if kbps is None or at is None or abs((self.clock() - at).total_seconds()) > LINK_MEASUREMENT_MAX_AGE_S:
+            return None
+        return kbps
 
     # -- (c) status changes --------------------------------------------------------------------------------
     def _pull_changes(self, report: SyncReport) -> None:
@@ -335,6 +528,8 @@ class SyncEngine:
             with self.db.session() as session:
                 applied = apply.apply_changes(session, page["changes"], now=self.clock())
                 state.put(session, state.CHANGES_CURSOR, str(page["cursor"]))
+                session.flush()  # the page is written to the journal, uncommitted: the worst moment to die
+                crash_point(AFTER_PULL_BEFORE_COMMIT)
             report.pulled += applied.applied
             if not page.get("more"):
                 return
@@ -401,6 +596,32 @@ def run_forever(engine: SyncEngine, stop_event: threading.Event,
         if report.state == NEEDS_LOGIN:
             return
         stop_event.wait(timeout=engine.next_run_delay(report))
+
+
+def _dossier_unknown_to_server(session: Any, dossier_id: str) -> bool:
+    """True while the dossier's metadata has never been acknowledged (its files must wait for it)."""
+    pending = session.scalar(select(OutboxItem.id).where(OutboxItem.kind == outbox.DOSSIER,
+                                                         OutboxItem.key == dossier_id))
+    return pending is not None and outbox.last_acknowledged(session, outbox.DOSSIER, dossier_id) == 0
+
+
+def _requeue_missing(session: Any, dossier_id: str, missing: list[Any]) -> int:
+    """Queue again the files the server says it lacks (lost storage, a restore) unless already queued."""
+    count = 0
+    for attachment_id in missing:
+        if not isinstance(attachment_id, str):
+            continue
+        row = session.get(DossierAttachment, attachment_id)
+        if row is None or row.dossier_id != dossier_id:
+            continue
+        queued = session.scalar(select(OutboxItem.id).where(OutboxItem.kind == outbox.ATTACHMENT,
+                                                            OutboxItem.key == attachment_id))
+        if queued is not None:
+            continue  # still on its way: the reply of a dossier PUT always lists files not yet uploaded
+        row.uploaded_at = None
+        outbox.enqueue(session, outbox.ATTACHMENT, attachment_id)
+        count += 1
+    return count
 
 
 def skew_timedelta(report: SyncReport) -> timedelta | None:

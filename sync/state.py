@@ -22,6 +22,8 @@ LAST_MESSAGE = "last_message"
 CLOCK_SKEW_S = "clock_skew_s"  # local clock minus server clock, seconds
 OFFLINE_STREAK = "offline_streak"  # consecutive runs that could not connect
 SERVER_PROTOCOL = "server_protocol"
+LINK_KBPS = "link_kbps"  # upload throughput measured on the last file, kbit/s
+LINK_MEASURED_AT = "link_measured_at"
 
 
 def get(session: Session, key: str, default: str | None = None) -> str | None:

@@ -4,13 +4,16 @@ The upload id is the client-made attachment id, so a lost creation reply cannot 
 the next attempt asks ``HEAD`` first and resumes from the server's offset. Each ``PATCH`` carries the chunk's
 SHA-256 (``Upload-Checksum``) and the chunk size follows the measured throughput so one chunk takes about
 15 s on the wire, within 64 KiB–2 MiB: large enough to be efficient on a good line, small enough that a
-cut line loses little. Independent of the attachment store: it takes a path and the file's SHA-256.
+cut line loses little. Independent of the attachment store: it takes a path (or the plain bytes, when the
+stored file is encrypted) and the file's SHA-256. Bytes go on the wire as they are: scans are already
+compressed (JPEG, CCITT G4 in PDF), so compressing again would only cost CPU.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +21,7 @@ from pathlib import Path
 
 import requests
 
+from sync.crash import MID_UPLOAD, crash_point
 from sync.protocol import TUS_VERSION
 from sync.transport import Kind, Result, Transport, message_for
 
@@ -36,11 +40,13 @@ class ChunkSizer:
     min_size: int = MIN_CHUNK
     max_size: int = MAX_CHUNK
     target_s: float = TARGET_AIRTIME_S
+    throughput_bps: float | None = None  # bytes/s of the last successful chunk
 
     def success(self, sent: int, seconds: float) -> None:
         if sent <= 0:
             return
         throughput = sent / max(seconds, 1e-3)
+        self.throughput_bps = throughput
         wanted = int(throughput * self.target_s)
         # Grow at most twice per success: one fast chunk on a bursty line is not a promise.
         self.size = max(self.min_size, min(self.max_size, wanted, self.size * 2))
@@ -84,8 +90,8 @@ def _int_header(result: Result, name: str) -> int | None:
         return None
 
 
-def upload_file(session: requests.Session | Transport, base_url: str, attachment_id: str, path: str | Path,
-                sha256: str, metadata: dict[str, str] | None = None, *, sizer: ChunkSizer | None = None,
+def upload_file(session: requests.Session | Transport, base_url: str, attachment_id: str,
+                path: str | Path | bytes, sha256: str, metadata: dict[str, str] | None = None, *, sizer: ChunkSizer | None = None,
                 stall_timeout_s: float = 30.0, max_failures: int = 4,
                 monotonic: Callable[[], float] = time.monotonic) -> UploadResult:
     """Upload (or resume) ``path`` as attachment ``attachment_id``; returns what the server holds.
@@ -98,10 +104,13 @@ def upload_file(session: requests.Session | Transport, base_url: str, attachment
     transport = session if isinstance(session, Transport) else Transport(base_url, session=session)
     timeouts = (transport.timeouts[0], stall_timeout_s)
     sizer = sizer or ChunkSizer()
-    path = Path(path)
-    length = path.stat().st_size
+    if isinstance(path, bytes):
+        length, name = len(path), attachment_id
+    else:
+        path = Path(path)
+        length, name = path.stat().st_size, path.name
     upload_path = f"{UPLOADS_PATH}/{attachment_id}"
-    meta = {"attachment_id": attachment_id, "sha256": sha256, "filename": path.name}
+    meta = {"attachment_id": attachment_id, "sha256": sha256, "filename": name}
     meta.update(metadata or {})
     result = UploadResult(Kind.OK, offset=0, length=length, chunk_size=sizer.size)
     failures = 0
@@ -117,7 +126,7 @@ def upload_file(session: requests.Session | Transport, base_url: str, attachment
                                                              Kind.REDIRECT_ELSEWHERE, Kind.CLIENT_ERROR)
 
     offset: int | None = None
-    with path.open("rb") as handle:
+    with (io.BytesIO(path) if isinstance(path, bytes) else path.open("rb")) as handle:
         while True:
             if offset is None:
                 head = transport.request("HEAD", upload_path, headers=_tus_headers(), expect_json=False,
@@ -169,6 +178,8 @@ def upload_file(session: requests.Session | Transport, base_url: str, attachment
                 result.bytes_sent += max(0, new_offset - offset)
                 offset = result.offset = new_offset
                 failures = 0
+                if offset < length:
+                    crash_point(MID_UPLOAD)
                 continue
             offset = None  # conflict, checksum mismatch, cut: ask the server where it stands
             if patched.kind is Kind.CLIENT_ERROR and patched.status in (409, 460):

@@ -181,13 +181,33 @@ def _bounds(start: date, end: date) -> tuple[str, str]:
     return f"{start:%Y-%m-%d} 00:00:00", f"{after:%Y-%m-%d} 00:00:00"
 
 
+_ATTACHED = ("EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = d.id AND a.digitised "
+             "AND a.source {cond})")
+
+
 def detect_digitisation(session: Session) -> DigitisationSource:
-    """Digitisation columns of ``dossiers`` if the schema has them (it does not yet)."""
+    """Digitisation facts available in this database.
+
+    Dedicated columns win when the schema has them; otherwise the attachment store answers: a dossier is
+    digitised with at least one scanned or imported component, a result with a file of source ``result``.
+    A kind of file never attached anywhere yet means "no data" (``None``), not 0 %.
+    """
     columns = {row[1] for row in session.execute(text("PRAGMA table_info(dossiers)"))}
-    return DigitisationSource(
-        dossier_expr=f"d.{DOSSIER_DIGITISED_COLUMN}" if DOSSIER_DIGITISED_COLUMN in columns else None,
-        result_expr=f"d.{RESULT_DIGITISED_COLUMN}" if RESULT_DIGITISED_COLUMN in columns else None,
-    )
+    dossier_expr = f"d.{DOSSIER_DIGITISED_COLUMN}" if DOSSIER_DIGITISED_COLUMN in columns else None
+    result_expr = f"d.{RESULT_DIGITISED_COLUMN}" if RESULT_DIGITISED_COLUMN in columns else None
+    has_store = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dossier_attachments'")).first()
+    if has_store:
+        def any_of(cond: str) -> bool:
+            return session.execute(text(f"SELECT 1 FROM dossier_attachments WHERE source {cond} LIMIT 1")).first() \
+                is not None
+
+        components, results = "IN ('scan', 'file')", "= 'result'"
+        if dossier_expr is None and any_of(components):
+            dossier_expr = _ATTACHED.format(cond=components)
+        if result_expr is None and any_of(results):
+            result_expr = _ATTACHED.format(cond=results)
+    return DigitisationSource(dossier_expr=dossier_expr, result_expr=result_expr)
 
 
 def _parse(value: Any) -> datetime | None:

@@ -248,3 +248,27 @@ def test_report_serialises_to_json(db, march):
     data = json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
     assert data["overall"]["indicators"]["on_time"]["value"] == 0.75
     assert data["groups"][0]["key"] == "Trần Thị Lan"
+
+
+def test_digitisation_from_the_attachment_store(db, march):
+    from app.models import DossierAttachment
+
+    def attach(code: str, source: str) -> None:
+        with db.session() as session:
+            dossier = svc.get_dossier(session, code)
+            session.add(DossierAttachment(id=f"{code}-{source}", dossier_id=dossier.id, sha256="0" * 64, size=1,
+                                          kind="pdf", source=source, created_at=datetime(2027, 3, 9, 9, 0)))
+
+    attach(march["early"], "scan")
+    attach(march["on_time"], "file")
+    with db.session() as session:
+        overall = compute_indicators(session, *MARCH, with_codes=True).overall
+    # Six dossiers received, two with a digitised component; no result file anywhere yet: no data.
+    assert (overall.dossier_digitisation.numerator, overall.dossier_digitisation.denominator) == (2, 6)
+    assert set(overall.dossier_digitisation.numerator_codes) == {march["early"], march["on_time"]}
+    assert overall.result_digitisation.value is None
+    attach(march["early"], "result")
+    with db.session() as session:
+        overall = compute_indicators(session, *MARCH).overall
+    # Results: early (10), on time (9), late (9); the withdrawn dossier has none.
+    assert (overall.result_digitisation.numerator, overall.result_digitisation.denominator) == (1, 3)
