@@ -340,15 +340,17 @@ class SyncEngine:
     # -- (b) push ------------------------------------------------------------------------------------------
     def _push(self, report: SyncReport) -> None:
         server_errors = 0
-        seen: set[int] = set()
+        # Keyed by revision, not row id: SQLite reuses the id of a deleted row, and a row queued again during
+        # the run (a file the server lost) must still go in this run, while a row tried once must not loop.
+        seen: set[tuple[str, str, int]] = set()
         while True:
             with self.db.session() as session:
                 items = [i for i in outbox.due_items(session, now=self.clock(), limit=PUSH_BATCH + len(seen))
-                         if i.id not in seen][:PUSH_BATCH]
+                         if (i.kind, i.key, i.revision) not in seen][:PUSH_BATCH]
             if not items:
                 return
             for item in items:
-                seen.add(item.id)
+                seen.add((item.kind, item.key, item.revision))
                 if item.kind == outbox.DOSSIER:
                     result = self._push_dossier(item, report)
                 elif item.kind == outbox.ATTACHMENT:

@@ -76,3 +76,32 @@ def free_port_unused() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def scan_bytes(size: int, seed: int = 0) -> bytes:
+    """Incompressible bytes that the attachment store takes for a JPEG (magic number first)."""
+    import random
+
+    rng = random.Random(seed)
+    return b"\xff\xd8\xff\xe0" + rng.randbytes(max(0, size - 4))
+
+
+def attach(db, settings, dossier_id: str, data: bytes, store=None):
+    """Attach ``data`` to the dossier's first checklist item; returns the DossierAttachment id."""
+    from app.attachments import AttachmentStore
+    from app.services.digitisation import attach_file
+
+    with db.session() as session:
+        attached = attach_file(session, settings, store or AttachmentStore(), dossier_id, data,
+                               document_position=0, pages=1, original_name="to-khai.jpg")
+        return attached.attachment.id
+
+
+def server_uploads(db_path: Path) -> dict[str, tuple[str, int, int, bool]]:
+    """attachment id -> (dossier id, offset, length, completed) as the server records it."""
+    con = sqlite3.connect(db_path)
+    try:
+        return {r[0]: (r[1], r[2], r[3], r[4] is not None) for r in con.execute(
+            "SELECT attachment_id, dossier_id, offset, length, completed_at FROM uploads")}
+    finally:
+        con.close()
