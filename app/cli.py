@@ -20,6 +20,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.forms_cmd",
     "app.commands.id_cmd",
     "app.commands.report_cmd",
+    "app.commands.audit_cmd",
+    "app.commands.operator_cmd",
 )
 
 

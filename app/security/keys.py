@@ -9,7 +9,6 @@ even if configured, e.g. through ``PYTHON_KEYRING_BACKEND``.
 from __future__ import annotations
 
 import keyring
-from jaraco.classes.properties import classproperty
 from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
 from keyring.errors import KeyringError, PasswordDeleteError
@@ -40,6 +39,13 @@ def _unavailable(detail: str) -> KeyringUnavailable:
     )
 
 
+class _NotViable:
+    """A ``priority`` that raises on class access: keyring then treats the backend as not viable."""
+
+    def __get__(self, instance: object, owner: type) -> float:
+        raise RuntimeError("installed explicitly by tests, never chosen automatically")
+
+
 class MemoryKeyring(KeyringBackend):
     """Secrets in a dict, for the tests only.
 
@@ -47,9 +53,7 @@ class MemoryKeyring(KeyringBackend):
     a real installation pick a keyring that forgets every secret at exit.
     """
 
-    @classproperty
-    def priority(cls) -> float:  # noqa: N805 - a class property
-        raise RuntimeError("MemoryKeyring is installed explicitly by tests, never chosen automatically")
+    priority = _NotViable()
 
     def __init__(self) -> None:
         super().__init__()

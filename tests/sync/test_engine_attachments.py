@@ -8,8 +8,17 @@ import sqlite3
 from datetime import datetime, time, timedelta
 
 import requests
-from conftest_client import (  # noqa: F401,I001
-    attach, client_db, client_dir, receive, scan_bytes, server, server_rows, server_uploads, settings)
+from conftest_client import (  # noqa: F401
+    attach,
+    client_db,
+    client_dir,
+    receive,
+    scan_bytes,
+    server,
+    server_rows,
+    server_uploads,
+    settings,
+)
 from sqlalchemy import select
 
 from app.attachments import AttachmentStore

@@ -253,3 +253,37 @@ def test_no_password_or_hash_in_the_audit_log(staff):
         hashes = [o.password_hash for o in s.execute(select(Operator)).scalars()]
     assert LAN_PW not in text and "Sai-Mat-Khau-99" not in text
     assert not any(h in text for h in hashes)
+
+
+def run_cli(monkeypatch, stdin: str, *argv: str) -> int:
+    import argparse
+    import io
+
+    from app.commands import operator_cmd
+
+    parser = argparse.ArgumentParser()
+    operator_cmd.register(parser.add_subparsers())
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    args = parser.parse_args(list(argv))
+    return args.func(args)
+
+
+def test_operator_cli(db, now, monkeypatch, capsys):
+    assert run_cli(monkeypatch, f"{ADMIN_PW}\n", "operator", "init-admin", "admin", "--full-name", "Phạm Văn Quản",
+                   "--password-stdin") == 0
+    with pytest.raises(StateError):
+        run_cli(monkeypatch, f"{ADMIN_PW}\n", "operator", "init-admin", "khac", "--full-name", "Khác",
+                "--password-stdin")
+    assert run_cli(monkeypatch, f"{ADMIN_PW}\nTam-Thoi-2027\n", "operator", "add", "lan", "--full-name",
+                   "Trần Thị Lan", "--role", "official", "--admin", "admin", "--password-stdin") == 0
+    with pytest.raises(LoginFailed):
+        run_cli(monkeypatch, "sai-mat-khau\n", "operator", "disable", "lan", "--admin", "admin", "--password-stdin")
+    assert run_cli(monkeypatch, f"Tam-Thoi-2027\n{LAN_PW}\n", "operator", "passwd", "lan", "--password-stdin") == 0
+    assert operators.login(db, "lan", LAN_PW).must_change_password is False
+    assert run_cli(monkeypatch, f"{ADMIN_PW}\n", "operator", "disable", "lan", "--admin", "admin",
+                   "--password-stdin") == 0
+    capsys.readouterr()
+    assert run_cli(monkeypatch, "", "operator", "list") == 0
+    out = capsys.readouterr().out
+    assert "Quản trị viên" in out and "đã khoá" in out and "2 người dùng." in out
+    assert ADMIN_PW not in out
