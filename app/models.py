@@ -321,3 +321,17 @@ class AuditEntry(Base):
     details: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class SatisfactionRating(Base):
+    """A citizen's rating of the service when the result is returned (feeds the satisfaction indicator)."""
+
+    __tablename__ = "satisfaction_ratings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    rated_at: Mapped[datetime] = mapped_column(DateTime)
+    channel: Mapped[str] = mapped_column(String(16), default="counter")  # counter | kiosk | online | phone | paper
+    level: Mapped[int | None] = mapped_column(Integer)  # 1 (very dissatisfied) .. 5 (very satisfied)
+    dissatisfied: Mapped[bool] = mapped_column(Boolean, default=False)
+    complaint: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -47,6 +47,12 @@ class Settings:
     saturday_periods: list[list[str]] = field(default_factory=lambda: [["07:00", "11:30"]])
     same_day_cutoff: str = "15:00"
     working_day_hours: float = 8.0
+    # Provincial server for sync; empty = work offline only. The workstation token lives in the OS keyring.
+    server_url: str = ""
+    sync_interval_seconds: int = 60
+    # "Send scans only on a good link / at night": minimum measured kbit/s (0 = any) and an HH:MM-HH:MM window.
+    scans_min_kbps: int = 0
+    scans_night_window: str = ""
     language: str = "vi"
     ui_font_size: int = 11
     extra: dict = field(default_factory=dict)

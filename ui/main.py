@@ -17,6 +17,7 @@ from app.settings import Settings, load_settings
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.events import Events
+from ui.extensions import install_all
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
@@ -83,6 +84,7 @@ def run_gui(data_dir: str | None = None) -> int:
         return 2
     ctx = build_context(db, settings)
     window = MainWindow(ctx)
+    install_all(window, ctx)
     window.resize(1366, 768)
     window.show()
     window.offer_drafts()

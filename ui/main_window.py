@@ -98,6 +98,19 @@ class MainWindow(QMainWindow):
     def _update_print_action(self) -> None:
         self.actions_["print"].setEnabled(self.stack.currentWidget() is self.detail_view)
 
+    def add_screen(self, key: str, text: str, shortcut: str | None, widget: QWidget) -> QAction:
+        """A further screen (sync panel, scanning, dashboard...) with its action in the toolbar and menu."""
+        self.stack.addWidget(widget)
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda: self.stack.setCurrentWidget(widget))
+        self.findChild(QToolBar, "main_toolbar").addAction(action)
+        self.menuBar().actions()[0].menu().addAction(action)
+        self.actions_[key] = action
+        return action
+
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ctx, self)
         dialog.exec()
