@@ -18,7 +18,7 @@ from app.errors import NotFoundError
 from app.i18n import tr
 from app.ids import uuid7
 from app.models import DossierAttachment, DossierEvent
-from app.services.dossiers import get_dossier
+from app.services.dossiers import actor_name, get_dossier
 from app.settings import Settings
 
 SOURCES = ("scan", "file", "result")
@@ -54,7 +54,7 @@ def attach_file(session: Session, settings: Settings, store: AttachmentStore, do
     )
     session.add(attachment)
     dossier.events.append(DossierEvent(
-        at=now, actor=settings.operator_name, action="digitised", from_status=dossier.status,
+        at=now, actor=actor_name(settings), action="digitised", from_status=dossier.status,
         to_status=dossier.status, reason=document.name if document else tr("Kết quả giải quyết"),
         data={"attachment_id": attachment.id, "pages": stored.pages, "sha256": stored.sha256},
     ))

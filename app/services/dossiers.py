@@ -23,6 +23,8 @@ from app.fees import compute_fee
 from app.i18n import tr
 from app.ids import uuid7
 from app.models import Apology, Dossier, DossierDocument, DossierEvent, SupplementRequest
+from app.security import audit
+from app.security.session import current_operator
 from app.services.intake import (
     AUTHORIZATION_NAME,
     SUBMITTER_ROLES,
@@ -65,6 +67,18 @@ def search_text_for(dossier: Dossier) -> str:
     return fold(" ".join(p for p in parts if p))
 
 
+def actor_name(settings: Settings) -> str:
+    """Who acts: the logged-in operator, or the workstation's configured official when nobody logs in."""
+    operator = current_operator()
+    return operator.full_name or operator.username if operator else settings.operator_name
+
+
+def _audit(session: Session, dossier: Dossier, action: str, from_status: int | None, to_status: int | None) -> None:
+    # Codes and statuses only: the audit log never holds a citizen's name or number.
+    audit.record(session, None, audit.STATUS_CHANGE, f"dossier:{dossier.code}",
+                 {"action": action, "from": from_status, "to": to_status})
+
+
 def _record(dossier: Dossier, settings: Settings, action: str, *, to_status: Status | None = None,
             reason: str = "", at: datetime | None = None, data: dict[str, Any] | None = None) -> None:
     at = at or clock.now()
@@ -74,10 +88,13 @@ def _record(dossier: Dossier, settings: Settings, action: str, *, to_status: Sta
     dossier.updated_at = at
     dossier.events.append(
         DossierEvent(
-            at=at, actor=settings.operator_name, action=action, from_status=from_status,
+            at=at, actor=actor_name(settings), action=action, from_status=from_status,
             to_status=int(to_status) if to_status is not None else from_status, reason=reason, data=data or {},
         )
     )
+    session = object_session(dossier)
+    if session is not None:
+        _audit(session, dossier, action, from_status, dossier.status)
 
 
 def _documents_with_authorization(request: IntakeRequest) -> list[DocumentInput]:
@@ -171,7 +188,7 @@ def receive_dossier(session: Session, settings: Settings, request: IntakeRequest
         due_at=due_at,
         calendar_version=calendar.version,
         catalogue_version=catalogue_version(session),
-        received_by=settings.operator_name,
+        received_by=actor_name(settings),
         workstation=settings.workstation_name,
         created_at=now,
         updated_at=now,
@@ -187,11 +204,12 @@ def receive_dossier(session: Session, settings: Settings, request: IntakeRequest
         )
     dossier.search_text = search_text_for(dossier)
     dossier.events.append(
-        DossierEvent(at=now, actor=settings.operator_name, action="received", from_status=None,
+        DossierEvent(at=now, actor=actor_name(settings), action="received", from_status=None,
                      to_status=int(Status.RECEIVED), reason="", data={"due_at": due_at.isoformat()})
     )
     session.add(dossier)
     session.flush()
+    _audit(session, dossier, "received", None, dossier.status)
     return _outcome(dossier)
 
 
@@ -233,7 +251,7 @@ def request_supplement(session: Session, settings: Settings, key: str, items: li
         for i in items
     ]
     dossier.supplement = SupplementRequest(requested_at=at, items=item_rows, reason=nfc(reason),
-                                           requested_by=settings.operator_name)
+                                           requested_by=actor_name(settings))
     dossier.paused_at = at
     _record(dossier, settings, "supplement_requested", to_status=Status.SUPPLEMENT_REQUESTED,
             reason=nfc(reason), at=at, data={"items": item_rows})
@@ -345,7 +363,7 @@ def issue_apology(session: Session, settings: Settings, key: str, reason: str, n
         dossier.original_due_at = dossier.due_at
     late = dossier.due_at is not None and now > dossier.due_at
     dossier.apologies.append(Apology(issued_at=now, reason=reason, old_due_at=dossier.due_at,
-                                     new_due_at=new_due_at, issued_by=settings.operator_name))
+                                     new_due_at=new_due_at, issued_by=actor_name(settings)))
     old = dossier.due_at
     dossier.due_at = new_due_at
     _record(dossier, settings, "apology", reason=reason,

@@ -18,8 +18,9 @@ from app.forms import render_paper, render_register
 from app.forms.context import DocumentLine, DossierPaper, HandOff, RegisterRow, UnitInfo
 from app.i18n import tr
 from app.models import Dossier
+from app.security import audit
 from app.services.deadlines import on_time_label
-from app.services.dossiers import get_dossier
+from app.services.dossiers import actor_name, get_dossier
 from app.settings import Settings
 from app.status import label
 
@@ -93,7 +94,7 @@ def dossier_paper(session: Session, settings: Settings, dossier: Dossier) -> Dos
         apology_reason=apology.reason if apology else "",
         new_due_at=apology.new_due_at if apology else None,
         handoffs=_handoffs(dossier, settings),
-        contact_official=settings.operator_name,
+        contact_official=actor_name(settings),
         contact_phone=settings.unit_phone,
         signer_name=settings.leader_name,
         resolving_agency=settings.unit_name,
@@ -117,6 +118,7 @@ def render_dossier_paper(session: Session, settings: Settings, dossier_key: str,
         raise ValidationError(tr("Mẫu “{form}” không có; các mẫu của một hồ sơ là 01–05.", form=form_id))
     dossier = get_dossier(session, dossier_key)
     _check_applicable(form_id, dossier)
+    audit.record(session, None, audit.PRINT, f"dossier:{dossier.code}", {"form": form_id})
     render_paper(form_id, dossier_paper(session, settings, dossier), unit_info(settings), out,
                  on=dossier.received_at.date())
 
@@ -145,6 +147,8 @@ def render_register_pdf(session: Session, settings: Settings, start: date, end: 
     if end < start:
         raise ValidationError(tr("Ngày kết thúc phải sau ngày bắt đầu."))
     rows = register_rows(session, start, end)
+    audit.record(session, None, audit.PRINT, "register", {"form": "06", "from": start.isoformat(),
+                                                          "to": end.isoformat(), "rows": len(rows)})
     period = tr("Từ ngày {a:%d/%m/%Y} đến ngày {b:%d/%m/%Y}", a=start, b=end)
     render_register(rows, unit_info(settings), period, out, on=end)
     return len(rows)

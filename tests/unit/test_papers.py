@@ -61,3 +61,21 @@ def test_refusal_paper_and_register(db, settings, frozen_now, tmp_path):
     assert "Hồ sơ không thuộc thẩm quyền của xã" in pdf_text(tmp_path / "03.pdf")
     register = pdf_text(tmp_path / "06.pdf")
     assert first.code in register and second.code in register
+
+
+def test_status_changes_and_prints_are_audited_without_personal_data(db, settings, frozen_now, tmp_path):
+    from app.security import audit
+
+    dossier = receive(db, settings)
+    with db.session() as session:
+        svc.start_processing(session, settings, dossier.code)
+        render_dossier_paper(session, settings, dossier.code, "01", tmp_path / "01.pdf")
+    with db.session() as session:
+        entries = audit.list_entries(session)
+        report = audit.verify(session)
+    actions = [(e.action, e.object_ref) for e in entries]
+    assert (audit.STATUS_CHANGE, f"dossier:{dossier.code}") in actions
+    assert (audit.PRINT, f"dossier:{dossier.code}") in actions
+    assert report.ok
+    text = " ".join(f"{e.object_ref} {e.details}" for e in entries)
+    assert "Nguyễn" not in text and "001099012345" not in text
