@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
@@ -25,6 +22,7 @@ from app import paths
 from app.errors import StorageError
 from app.fsutil import storage_error
 from app.i18n import tr
+from app.migrations import HEAD_REVISION
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -45,17 +43,24 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def alembic_config() -> Config:
+def alembic_config():  # noqa: ANN201 - alembic.config.Config, imported lazily
+    # Alembic is loaded only when the schema must change, which keeps a normal start fast.
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
@@ -145,8 +150,8 @@ def open_database(path: Path | None = None) -> Database:
     """Open (creating or migrating as needed) the database at ``path``."""
     path = Path(path or paths.database_path())
     current = stored_revision(path)
-    head = head_revision()
-    if current == "unversioned" or (current is not None and current not in known_revisions()):
+    head = HEAD_REVISION
+    if current != head and (current == "unversioned" or (current is not None and current not in known_revisions())):
         raise StorageError(
             tr(
                 "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {rev}). "
@@ -160,6 +165,8 @@ def open_database(path: Path | None = None) -> Database:
     engine = make_engine(path)
     try:
         if current != head:
+            from alembic import command
+
             with engine.begin() as connection:
                 cfg = alembic_config()
                 cfg.attributes["connection"] = connection

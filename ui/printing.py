@@ -11,7 +11,6 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
 from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 
 from app.fsutil import storage_error
 from app.services.dossiers import get_dossier
-from app.services.papers import render_dossier_paper
 from app.settings import Settings
 from ui.context import AppContext
 from ui.errors import show_error
@@ -51,6 +49,8 @@ class RenderedPaper:
 
 def rasterise(pdf: bytes, dpi: int = PRINT_DPI) -> tuple[list[QImage], list[QSizeF]]:
     """Pages of ``pdf`` as images (safe in a worker thread: QImage, not QPixmap)."""
+    import pypdfium2 as pdfium  # loaded on first preview: it is not needed to start the app
+
     document = pdfium.PdfDocument(pdf)
     images, sizes = [], []
     try:
@@ -71,6 +71,8 @@ def rasterise(pdf: bytes, dpi: int = PRINT_DPI) -> tuple[list[QImage], list[QSiz
 
 def render_paper_for_preview(session, settings: Settings, dossier_key: str, form_id: str) -> RenderedPaper:  # noqa: ANN001
     buffer = io.BytesIO()
+    from app.services.papers import render_dossier_paper  # reportlab loads on the first print, not at start
+
     render_dossier_paper(session, settings, dossier_key, form_id, buffer)
     code = get_dossier(session, dossier_key).code
     pdf = buffer.getvalue()

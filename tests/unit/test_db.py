@@ -98,3 +98,9 @@ def test_read_only_database_file_gives_a_clear_message(data_dir):
     with pytest.raises(StorageError) as info, ro.session() as session:
         session.execute(text("INSERT INTO meta(key, value) VALUES ('x', 'y')"))
     assert "chỉ đọc" in info.value.message
+
+
+def test_head_constant_matches_the_migration_scripts():
+    from app.migrations import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
