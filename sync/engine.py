@@ -258,6 +258,8 @@ class SyncEngine:
         self.store = attachment_store or AttachmentStore()
         self.scan_policy = scan_policy or ScanPolicy()
         self.sizer = sizer or ChunkSizer()  # carried across files and runs: the line does not change between scans
+        if sizer is None:
+            self._seed_sizer()
         self.stall_timeout_s = stall_timeout_s
 
     def close(self) -> None:
@@ -497,6 +499,13 @@ class SyncEngine:
                          code=code or "—", detail=upload.message)
         self._fail_item(item, result, report, message)
         return result
+
+    def _seed_sizer(self) -> None:
+        """A new engine (the CLI's run-once, a restart) starts from the line measured last, not from scratch."""
+        kbps = self._link_kbps()
+        if kbps:
+            wanted = int(kbps * 125 * self.sizer.target_s)
+            self.sizer.size = max(self.sizer.min_size, min(self.sizer.max_size, wanted))
 
     def _record_link(self) -> None:
         """Keep the measured upload throughput (for the scan policy and the status bar)."""

@@ -24,7 +24,11 @@ Rules that shape the figures:
   dossier has neither;
 * a ratio with an empty denominator is ``None`` with a Vietnamese note, never 0 % and never a division error;
 * groups use the procedure code / name, field and official stored on each dossier, so a period that spans a
-  catalogue change needs no mapping.
+  catalogue change needs no mapping;
+* satisfaction = (all − dissatisfied − complained-about − overdue) / all over the dossiers *rated* in the
+  period (``satisfaction_ratings.rated_at``; one rating per dossier). A dossier that is, say, both
+  dissatisfied and overdue is subtracted once, so the rate never goes below zero; overdue means finished
+  after the appointment, the same test as the on-time rate.
 """
 
 from __future__ import annotations
@@ -304,7 +308,8 @@ def _calendar_span(session: Session, start: date, end: date) -> tuple[date, date
 # ----- aggregation --------------------------------------------------------------------------------------------
 
 _COUNTERS = ("received", "resolved", "clock_errors", "no_appointment", "early", "on_time", "late", "with_result",
-             "work_n", "work_seconds", "dig_known", "dig_yes", "rdig_known", "rdig_yes")
+             "work_n", "work_seconds", "dig_known", "dig_yes", "rdig_known", "rdig_yes",
+             "rated", "sat_dissatisfied", "sat_complaint", "sat_overdue", "sat_good")
 _CLASS_COUNTER = {CLS_EARLY: "early", CLS_ON_TIME: "on_time", CLS_LATE: "late",
                   CLS_NO_APPOINTMENT: "no_appointment", CLS_CLOCK_ERROR: "clock_errors"}
 
@@ -334,6 +339,39 @@ class _Acc:
             counts["work_seconds"] += row.work_seconds or 0
             counts["rdig_known"] += row.rdig_known or 0
             counts["rdig_yes"] += row.rdig_yes or 0
+
+    def add_ratings(self, row: Any) -> None:
+        """Fold one group of the satisfaction query into the totals."""
+        counts = self.counts
+        counts["rated"] += row.n
+        counts["sat_dissatisfied"] += row.dissatisfied or 0
+        counts["sat_complaint"] += row.complaint or 0
+        counts["sat_overdue"] += row.overdue or 0
+        counts["sat_good"] += row.good or 0
+
+
+# Ratings of the period, one row per rated dossier. A dossier is overdue when it finished after its
+# appointment (second precision, like _CLASS); a rating may concern a dossier finished in an earlier period.
+_LATE_FINISH = f"(d.due_at IS NOT NULL AND substr({_FIN}, 1, 19) > substr(d.due_at, 1, 19))"
+_RATING_FLAGS = f"""coalesce(r.dissatisfied, 0) <> 0 AS dissatisfied, coalesce(r.complaint, 0) <> 0 AS complaint,
+  coalesce({_LATE_FINISH}, 0) AS overdue"""
+_RATINGS_FROM = """FROM satisfaction_ratings r JOIN dossiers d ON d.id = r.dossier_id
+WHERE r.rated_at >= :s AND r.rated_at < :e"""
+
+
+def _ratings_sql(by: str | None) -> str:
+    key, _ = _group_columns(by)
+    return f"""
+SELECT g, count(*) AS n, sum(dissatisfied) AS dissatisfied, sum(complaint) AS complaint, sum(overdue) AS overdue,
+  sum(NOT (dissatisfied OR complaint OR overdue)) AS good
+FROM (SELECT {key} AS g, {_RATING_FLAGS} {_RATINGS_FROM}) AS x
+GROUP BY g
+"""
+
+
+def _has_ratings_table(session: Session) -> bool:
+    return session.execute(text(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'satisfaction_ratings'")).first() is not None
 
 
 def _aggregate_sql(by: str | None, source: DigitisationSource, slots: int) -> str:
@@ -427,8 +465,15 @@ def _group(key: str, acc: _Acc, by: str | None) -> GroupIndicators:
     if c["rdig_known"] and c["rdig_known"] < c["with_result"]:
         result_dig = replace(result_dig, note=tr("{n} kết quả chưa có thông tin số hóa không được tính.",
                                                   n=c["with_result"] - c["rdig_known"]))
-    satisfaction = Indicator("satisfaction", tr("Mức độ hài lòng"), "ratio", None, None, None,
-                             tr("Chưa có dữ liệu đánh giá mức độ hài lòng."))
+    sat_parts = {"dissatisfied": c["sat_dissatisfied"], "complaint": c["sat_complaint"],
+                 "overdue": c["sat_overdue"]}
+    sat_note = ""
+    if c["rated"]:
+        sat_note = tr("Trên {n} hồ sơ được đánh giá: {d} không hài lòng, {k} có phản ánh, kiến nghị, "
+                      "{o} trả kết quả quá hạn (mỗi hồ sơ chỉ trừ một lần).", n=c["rated"],
+                      d=c["sat_dissatisfied"], k=c["sat_complaint"], o=c["sat_overdue"])
+    satisfaction = _ratio("satisfaction", tr("Mức độ hài lòng"), c["sat_good"], c["rated"],
+                          tr("Chưa có dữ liệu đánh giá mức độ hài lòng."), parts=sat_parts, note=sat_note)
     no_appointment = Indicator("no_appointment", tr("Hồ sơ giải quyết không có ngày hẹn trả"), "count",
                                c["no_appointment"], c["no_appointment"], None,
                                tr("Không tính vào tỷ lệ đúng hạn.") if c["no_appointment"] else "")
@@ -470,6 +515,11 @@ def compute_indicators(session: Session, start: date, end: date, *, by: str | No
             acc.add(row)
             if (row.last_seen or "") > acc.names.get(row.gname, ""):
                 acc.names[row.gname] = row.last_seen or ""
+    if _has_ratings_table(session):
+        for row in session.execute(text(_ratings_sql(by)), {"s": s, "e": e}):
+            overall.add_ratings(row)
+            if by is not None:
+                groups.setdefault(row.g, _Acc()).add_ratings(row)
     report = IndicatorReport(
         start=start, end=end, by=by, overall=_group("", overall, None),
         groups=tuple(sorted((_group(k, a, by) for k, a in groups.items()), key=lambda g: g.key)),
@@ -526,7 +576,7 @@ def _with_codes(group: GroupIndicators, lists: dict[str, list[str]]) -> GroupInd
         processing_hours=both(group.processing_hours, "worked", "worked"),
         dossier_digitisation=both(group.dossier_digitisation, "dig_yes", "dig_known"),
         result_digitisation=both(group.result_digitisation, "rdig_yes", "rdig_known"),
-        satisfaction=replace(group.satisfaction, numerator_codes=(), denominator_codes=()),
+        satisfaction=both(group.satisfaction, "sat_good", "sat_rated"),
         no_appointment=both(group.no_appointment, "no_appointment", None),
         clock_errors=both(group.clock_errors, "clock_errors", None),
     )
@@ -548,6 +598,22 @@ WHERE {_PERIOD}
     return session.execute(text(sql), {"s": s, "e": e}).all()
 
 
+def _rating_lists(session: Session, start: date, end: date, by: str | None) -> list[tuple[str, str, list[str]]]:
+    """(code, group, lists) of every dossier rated in the period, classified again in Python."""
+    if not _has_ratings_table(session):
+        return []
+    s, e = _bounds(start, end)
+    key, _ = _group_columns(by)
+    sql = f"SELECT d.code AS code, {key} AS g, {_RATING_FLAGS} {_RATINGS_FROM}"
+    out = []
+    for row in session.execute(text(sql), {"s": s, "e": e}):
+        lists = ["sat_rated"]
+        if not (row.dissatisfied or row.complaint or row.overdue):
+            lists.append("sat_good")
+        out.append((row.code, row.g, lists))
+    return out
+
+
 def load_codes(session: Session, report: IndicatorReport,
                digitisation: DigitisationSource | None = None) -> IndicatorReport:
     """The report with the dossier codes of every numerator and denominator filled in."""
@@ -560,6 +626,11 @@ def load_codes(session: Session, report: IndicatorReport,
             overall[name].append(row.code)
             if report.by is not None:
                 groups[row.g][name].append(row.code)
+    for code, g, lists in _rating_lists(session, report.start, report.end, report.by):
+        for name in lists:
+            overall[name].append(code)
+            if report.by is not None:
+                groups[g][name].append(code)
     return replace(
         report, codes_loaded=True, overall=_with_codes(report.overall, overall),
         groups=tuple(_with_codes(g, groups[g.key]) for g in report.groups),

@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from app import outbox
 from app.changes import Changes
 from app.errors import ValidationError
-from app.models import Dossier
+from app.models import Dossier, DossierAttachment, OutboxItem
 from app.services import dossiers as svc
 from app.status import OPEN_STATUSES, TRANSITIONS, Status, label
 from ui.context import AppContext
@@ -33,6 +36,7 @@ from ui.errors import show_error
 from ui.format import appointment_text, short_datetime
 from ui.printing import FORM_TITLES, preview_paper
 from ui.views.action_dialogs import ApologyDialog, ReasonDialog, ReturnDialog, SupplementDialog
+from ui.views.rating_dialog import ask_rating
 
 ACTION_LABELS = {
     "received": "Tiếp nhận",
@@ -65,6 +69,7 @@ def _table(headers: list[str]) -> QTableWidget:
 
 class DossierDetailView(QWidget):
     back_requested = Signal()
+    scan_requested = Signal(str)  # dossier id: open the scanning screen for it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +86,11 @@ class DossierDetailView(QWidget):
         top.addWidget(self.code_label)
         top.addStretch(1)
         top.addWidget(self.status_label)
+        # Whether the province has this dossier: the official answers "has it been sent?" from here.
+        self.sync_line = QLabel()
+        self.sync_line.setObjectName("dossier_sync_state")
+        self.sync_line.setStyleSheet("color: #555")
+        self.sync_line.setWordWrap(True)
 
         self.fields: dict[str, QLabel] = {}
         info = QGridLayout()
@@ -138,6 +148,10 @@ class DossierDetailView(QWidget):
             button.clicked.connect(slot)
             actions.addWidget(button)
             self.buttons[key] = button
+        scan = QPushButton(self.tr("&Quét / số hóa"))
+        scan.clicked.connect(lambda: self.dossier is not None and self.scan_requested.emit(self.dossier.id))
+        actions.addWidget(scan)
+        self.buttons["scan"] = scan
         actions.addStretch(1)
         back = QPushButton(self.tr("← Về danh sách"))
         back.clicked.connect(self.back_requested)
@@ -157,6 +171,7 @@ class DossierDetailView(QWidget):
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(0, 0, 0, 0)
         header_layout.addLayout(top)
+        header_layout.addWidget(self.sync_line)
         header_layout.addLayout(info)
 
         main = QVBoxLayout()
@@ -221,6 +236,38 @@ class DossierDetailView(QWidget):
                 self.history_table.setItem(row, column, QTableWidgetItem(value))
         self.history_table.resizeRowsToContents()
         self._update_buttons()
+        self._load_sync_line(dossier.id)
+
+    def _load_sync_line(self, dossier_id: str) -> None:
+        def read(session: Session) -> tuple[str, int, int, str]:
+            row = session.execute(select(OutboxItem).where(OutboxItem.kind == outbox.DOSSIER,
+                                                           OutboxItem.key == dossier_id)).scalar_one_or_none()
+            files = session.execute(
+                select(OutboxItem.id).join(DossierAttachment, DossierAttachment.id == OutboxItem.key)
+                .where(OutboxItem.kind == outbox.ATTACHMENT, DossierAttachment.dossier_id == dossier_id)).all()
+            if row is not None:
+                # The first line of last_error is the official's sentence; the rest is for technicians.
+                return "queued", row.attempts, len(files), row.last_error.partition("\n")[0]
+            sent = outbox.last_acknowledged(session, outbox.DOSSIER, dossier_id) > 0
+            return ("sent" if sent else "never"), 0, len(files), ""
+
+        def show(result: tuple[str, int, int, str]) -> None:
+            if self.dossier is None or self.dossier.id != dossier_id:
+                return  # another dossier was opened meanwhile
+            state, attempts, files, error = result
+            if state == "sent":
+                text = self.tr("Đã gửi lên hệ thống tỉnh")
+            elif state == "queued" and attempts:
+                text = self.tr("Chờ gửi (lần thử {n}, lỗi: {error})").format(n=attempts, error=error or "—")
+            elif state == "queued":
+                text = self.tr("Chờ gửi lên hệ thống tỉnh")
+            else:
+                text = self.tr("Chưa gửi lên hệ thống tỉnh")
+            if files:
+                text += self.tr("; còn {n} tệp scan chờ gửi").format(n=files)
+            self.sync_line.setText(text)
+
+        self.ctx.run_db(read, show)
 
     def _update_buttons(self) -> None:
         d = self.dossier
@@ -250,7 +297,8 @@ class DossierDetailView(QWidget):
     def _mutate(self, work: Callable[[Any], Any], on_error: Callable[[BaseException, str], None] | None = None) -> None:
         self.ctx.mutate(work, None, on_error or (lambda exc, details: show_error(self, exc, details)))
 
-    def _dialog_action(self, dialog: Any, make_work: Callable[[Any], Callable[[Any], Any]]) -> None:
+    def _dialog_action(self, dialog: Any, make_work: Callable[[Any], Callable[[Any], Any]],
+                       after: Callable[[], None] | None = None) -> None:
         """Run the action the dialog describes; on a validation error, reopen it with what was typed."""
         if dialog.exec() != QDialog.DialogCode.Accepted:
             dialog.deleteLater()
@@ -259,12 +307,14 @@ class DossierDetailView(QWidget):
         def failed(exc: BaseException, details: str) -> None:
             show_error(self, exc, details)
             if isinstance(exc, ValidationError):
-                self._dialog_action(dialog, make_work)
+                self._dialog_action(dialog, make_work, after)
             else:
                 dialog.deleteLater()
 
         def done(_result: Any) -> None:
             dialog.deleteLater()
+            if after is not None:
+                after()
 
         try:
             work = make_work(dialog)
@@ -328,7 +378,9 @@ class DossierDetailView(QWidget):
             name, signed = dlg.name_edit.text(), dlg.signature_check.isChecked()
             return lambda s: svc.return_result(s, settings, key, name, signature_taken=signed)
 
-        self._dialog_action(dialog, make)
+        code = self.dossier.code
+        # The citizen rates the service while still at the counter, right after taking the result.
+        self._dialog_action(dialog, make, after=lambda: ask_rating(self, self.ctx, key, code))
 
     def apologise(self) -> None:
         if self.dossier is None:

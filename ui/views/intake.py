@@ -40,6 +40,7 @@ from ui.errors import show_error
 from ui.format import appointment_text
 from ui.widgets.documents_table import DocumentsTable
 from ui.widgets.id_card_input import IdCardInput
+from ui.widgets.id_sources import SUBMITTER, IdSourceButtons
 from ui.widgets.party_form import PartyForm
 from ui.widgets.procedure_picker import ProcedurePicker
 
@@ -112,12 +113,18 @@ class IntakeView(QWidget):
         qr_row.addWidget(qr_label)
         qr_row.addWidget(self.qr_input, 1)
         applicant_layout.addLayout(qr_row)
+        self.id_sources = IdSourceButtons(self.ctx)
+        self.id_sources.card_read.connect(self._source_card_read)
+        self.id_sources.problem.connect(self._card_problem)
+        self.id_sources.status.connect(self._source_status)
+        applicant_layout.addWidget(self.id_sources)
         applicant_layout.addWidget(self.qr_message)
         applicant_layout.addWidget(self.applicant_form)
 
         # Submitter
         self.submitter_check = QCheckBox(self.tr("Người nộ&p khác chủ hồ sơ"))
         self.submitter_check.toggled.connect(self._submitter_toggled)
+        self.submitter_check.toggled.connect(self.id_sources.set_submitter_available)
         self.role_combo = QComboBox()
         self.role_combo.addItem(self.tr("Người đại diện theo ủy quyền"), "representative")
         self.role_combo.addItem(self.tr("Nộp hộ"), "assisted")
@@ -328,6 +335,23 @@ class IntakeView(QWidget):
         self.qr_message.setText(self.tr("Đã điền thông tin từ thẻ căn cước của {name}.").format(name=card.full_name))
         self.qr_message.setVisible(True)
         self.applicant_form.phone_edit.setFocus()
+
+    def _source_card_read(self, card: CitizenCard, target: str) -> None:
+        """A card from a photo, the scanner or the COM reader, for the form the official chose."""
+        if target != SUBMITTER:
+            self._card_read(card)
+            return
+        self.submitter_form.fill_from_card(card)
+        self.qr_message.setStyleSheet("color: #1b5e20")
+        self.qr_message.setText(self.tr("Đã điền thông tin người nộp từ thẻ căn cước của {name}.").format(
+            name=card.full_name))
+        self.qr_message.setVisible(True)
+        self.submitter_form.phone_edit.setFocus()
+
+    def _source_status(self, text: str) -> None:
+        self.qr_message.setStyleSheet("color: #555")
+        self.qr_message.setText(text)
+        self.qr_message.setVisible(bool(text))
 
     def _card_problem(self, message: str) -> None:
         self.qr_message.setStyleSheet("color: #b00020")

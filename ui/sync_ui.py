@@ -1,0 +1,344 @@
+"""Synchronisation with the provincial system, as the shell sees it: a periodic run on the "sync" lane, the
+"Đồng bộ ngay" action, the state in the status bar, and the sync panel (F9).
+
+The engine is a plain object from ``sync/``; this module only schedules it and shows what it reports. Every
+engine call (and the keyring read, which may block on D-Bus) happens on the sync lane; the status shown
+between runs is read from the database on the db lane, so nothing here can freeze the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+from sqlalchemy import func, select
+
+from app import clock, outbox
+from app.changes import Changes
+from app.errors import UserError
+from app.models import DossierEvent, OutboxItem
+from app.security import keys
+from app.settings import parse_hhmm
+from sync import engine as sync_engine
+from sync.apply import PROVINCE_ACTION
+from sync.engine import ScanPolicy, SyncEngine, SyncReport, SyncStatus
+from ui.context import AppContext
+
+# Debounce between a local change and the push it triggers: a burst of edits leaves in one run.
+PUSH_SOON_MS = 2_000
+MIN_INTERVAL_S = 5
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SyncUi", text)
+
+
+def format_bytes(size: int) -> str:
+    """Sizes the way a Vietnamese official reads them: decimal comma, one decimal ("1,2 MB")."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    if size >= 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size} B"
+
+
+def format_time(at: datetime | None, now: datetime | None = None) -> str:
+    """"14:05" today, "14:05 26/11/2026" on another day (a week-end gap must not look like a fresh sync)."""
+    if at is None:
+        return ""
+    now = now or clock.now()
+    return at.strftime("%H:%M") if at.date() == now.date() else at.strftime("%H:%M %d/%m/%Y")
+
+
+def scan_policy(settings_min_kbps: int, night_window: str) -> ScanPolicy:
+    """The settings' "scans only on a good line / at night" as the engine's policy; a malformed window is
+    ignored (scans then go whenever the line allows) rather than stopping metadata from leaving."""
+    window = None
+    start, sep, end = (night_window or "").partition("-")
+    if sep:
+        try:
+            window = (parse_hhmm(start.strip()), parse_hhmm(end.strip()))
+        except UserError:
+            window = None
+    return ScanPolicy(only_when_kbps_above=float(settings_min_kbps) if settings_min_kbps > 0 else None,
+                      night_window=window)
+
+
+@dataclass(frozen=True)
+class SyncView:
+    """Everything the status bar and the panel show, gathered on a worker thread in one go."""
+
+    configured: bool
+    status: SyncStatus | None
+    running: bool = False
+    problem: str = ""  # a condition outside the engine (no token, no keyring), plain Vietnamese
+    needs_login: bool = False
+    province_changes: tuple[tuple[datetime, str, str, int | None, str], ...] = ()  # at, code, actor, status, note
+    report_errors: tuple[str, ...] = field(default_factory=tuple)
+
+
+def province_changes(db, limit: int = 50) -> tuple[tuple[datetime, str, str, int | None, str], ...]:  # noqa: ANN001
+    """The newest status changes that arrived from the province (written by ``sync.apply``)."""
+    from app.models import Dossier
+
+    with db.session() as session:
+        rows = session.execute(
+            select(DossierEvent.at, Dossier.code, DossierEvent.actor, DossierEvent.to_status, DossierEvent.reason)
+            .join(Dossier, Dossier.id == DossierEvent.dossier_id)
+            .where(DossierEvent.action == PROVINCE_ACTION)
+            .order_by(DossierEvent.at.desc(), DossierEvent.id.desc()).limit(limit)).all()
+    return tuple((r[0], r[1], r[2], r[3], r[4]) for r in rows)
+
+
+def state_text(view: SyncView) -> str:
+    """The status bar's few words."""
+    if not view.configured:
+        return _t("Ngoại tuyến")
+    if view.needs_login:
+        return _t("Cần đăng nhập lại")
+    if view.problem:
+        return _t("Cần xử lý")
+    st = view.status
+    if view.running or (st is not None and st.state == sync_engine.SYNCING):
+        return syncing_text(st)
+    if st is None:
+        return _t("Đang đồng bộ…")
+    if st.state == sync_engine.OFFLINE:
+        return _t("Ngoại tuyến")
+    if st.state == sync_engine.NEEDS_LOGIN:
+        return _t("Cần đăng nhập lại")
+    if st.state == sync_engine.NEEDS_ATTENTION:
+        return _t("Cần xử lý")
+    if st.last_success is None:
+        return _t("Chưa đồng bộ lần nào")
+    return _t("Đã đồng bộ lúc {time}").format(time=format_time(st.last_success))
+
+
+def syncing_text(st: SyncStatus | None) -> str:
+    if st is None or not st.queued:
+        return _t("Đang đồng bộ…")
+    parts = []
+    if st.queued_dossiers:
+        parts.append(_t("{n} hồ sơ").format(n=st.queued_dossiers))
+    if st.queued_attachment_bytes:
+        parts.append(format_bytes(st.queued_attachment_bytes))
+    elif st.queued_attachments:
+        parts.append(_t("{n} tệp scan").format(n=st.queued_attachments))
+    return _t("Đang đồng bộ… {what}").format(what=", ".join(parts)) if parts else _t("Đang đồng bộ…")
+
+
+def state_tooltip(view: SyncView) -> str:
+    if not view.configured:
+        return _t("Chưa cài đặt địa chỉ máy chủ của tỉnh: hồ sơ được lưu trên máy và gửi khi có cấu hình.")
+    if view.problem:
+        return view.problem
+    st = view.status
+    if st is None:
+        return ""
+    lines = [st.message] if st.message else []
+    if st.skew_warning:
+        lines.append(st.skew_message)
+    lines.append(_t("Bấm F9 để xem chi tiết đồng bộ."))
+    return "\n".join(lines)
+
+
+class SyncController(QObject):
+    """Schedules engine runs on the sync lane and publishes what the status bar and the panel show."""
+
+    view_changed = Signal(object)  # SyncView
+    run_started = Signal()
+    run_finished = Signal(object)  # SyncReport | None
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.running = False
+        self._again = False  # "sync now" pressed during a run: one more run right after it
+        self._engine: SyncEngine | None = None  # touched only on the sync lane (one thread, tasks in order)
+        self._engine_key: tuple[str, str] | None = None
+        self._problem = ""
+        self._needs_login = False
+        self._echo = False
+        self.last_view: SyncView | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.sync_now)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(PUSH_SOON_MS)
+        self._soon.timeout.connect(self.sync_now)
+        ctx.events.changes_applied.connect(self._on_changes)
+
+    # ----- configuration ----------------------------------------------------------------------------
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.ctx.settings.server_url.strip())
+
+    def interval_ms(self) -> int:
+        return max(MIN_INTERVAL_S, int(self.ctx.settings.sync_interval_seconds or 60)) * 1000
+
+    def start(self) -> None:
+        """Show the stored state at once, then run soon: the first push should not wait a whole interval."""
+        self.refresh()
+        if self.configured:
+            self.timer.start(1_000)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._soon.stop()
+
+    # ----- runs -------------------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if not self.configured:
+            self.refresh()
+            return
+        if self.running:
+            self._again = True
+            return
+        self.timer.stop()
+        self._soon.stop()
+        self.running = True
+        self.run_started.emit()
+        self.refresh()  # "syncing" with the current queue, shown before the first byte leaves
+        settings = self.ctx.settings
+        url = settings.server_url.strip()
+        policy = scan_policy(settings.scans_min_kbps, settings.scans_night_window)
+        self.ctx.tasks.run("sync", lambda: self._run_job(url, policy), self._run_done, self._run_failed)
+
+    def _run_job(self, url: str, policy: ScanPolicy) -> tuple[SyncReport | None, str, bool, Changes]:
+        """On the sync lane: read the token, run the engine once, and work out which dossiers it touched."""
+        try:
+            token = keys.load_secret(keys.ENROLLMENT_TOKEN)
+        except keys.KeyringUnavailable as exc:
+            return None, exc.message, False, Changes()
+        if not token:
+            return None, _t("Máy trạm chưa được đăng ký với hệ thống của tỉnh (không có mã xác thực). "
+                            "Hãy nhờ quản trị viên đăng ký máy trạm."), True, Changes()
+        if self._engine is None or self._engine_key != (url, token):
+            if self._engine is not None:
+                self._engine.close()
+            self._engine = SyncEngine(self.ctx.db, url, token, scan_policy=policy)
+            self._engine_key = (url, token)
+        self._engine.scan_policy = policy
+        before_keys, before_event = self._snapshot()
+        report = self._engine.run_once()
+        after_keys, _ = self._snapshot()
+        touched = set(before_keys - after_keys)  # acknowledged: their "sent" line changes
+        with self.ctx.db.session() as session:
+            touched.update(session.execute(
+                select(DossierEvent.dossier_id).where(DossierEvent.action == PROVINCE_ACTION,
+                                                      DossierEvent.id > before_event)).scalars())
+        changes = Changes(dossiers=frozenset(touched), catalogue=report.catalogue_updates > 0,
+                          calendar=report.catalogue_updates > 0)
+        return report, "", False, changes
+
+    def _snapshot(self) -> tuple[set[str], int]:
+        with self.ctx.db.session() as session:
+            queued = set(session.execute(select(OutboxItem.key).where(OutboxItem.kind == outbox.DOSSIER)).scalars())
+            last_event = session.execute(select(func.max(DossierEvent.id))).scalar() or 0
+        return queued, int(last_event)
+
+    def _run_done(self, result: tuple[SyncReport | None, str, bool, Changes]) -> None:
+        report, problem, needs_login, changes = result
+        self._problem, self._needs_login = problem, needs_login
+        self.running = False
+        if changes.dossiers or changes.catalogue:
+            # Our own report of what the run touched must not schedule yet another run.
+            self._echo = True
+            try:
+                self.ctx.events.publish(changes)
+            finally:
+                self._echo = False
+        self.run_finished.emit(report)
+        self._after_run()
+
+    def _run_failed(self, exc: BaseException, details: str) -> None:
+        # An engine bug must not stop the periodic sync nor pop a dialog every minute: it shows as
+        # "Cần xử lý" with the details in the panel, and the next run tries again.
+        self.running = False
+        self._problem = (exc.message if isinstance(exc, UserError)
+                         else _t("Lỗi không mong muốn khi đồng bộ. Chi tiết kỹ thuật: {error}").format(
+                             error=details.strip().splitlines()[-1] if details.strip() else repr(exc)))
+        self.run_finished.emit(None)
+        self._after_run()
+
+    def _after_run(self) -> None:
+        if self._again:
+            self._again = False
+            QTimer.singleShot(0, self.sync_now)
+        elif self.configured:
+            self.timer.start(self.interval_ms())
+        self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        # A dossier saved at the counter goes up soon instead of waiting for the next interval.
+        if self._echo:
+            return
+        if changes.settings:
+            self.refresh()
+            if self.configured and not self.running and not self.timer.isActive():
+                self.timer.start(1_000)
+        if changes.dossiers and self.configured and not self.running:
+            self._soon.start()
+        elif changes.dossiers:
+            self.refresh()
+
+    # ----- what is shown ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the engine's stored state (no network) on the db lane and publish it."""
+        db = self.ctx.db
+        self.ctx.tasks.run("db", lambda: sync_engine.status(db), self._publish)
+
+    def _publish(self, st: SyncStatus | None) -> None:
+        db = self.ctx.db
+        view = SyncView(configured=self.configured, status=st, running=self.running, problem=self._problem,
+                        needs_login=self._needs_login,
+                        province_changes=self.last_view.province_changes if self.last_view else ())
+        self.last_view = view
+        self.view_changed.emit(view)
+        if not self.running:
+            # The province's changes list needs its own query; it only changes after a run.
+            self.ctx.tasks.run("db", lambda: province_changes(db), self._publish_changes)
+
+    def _publish_changes(self, rows: tuple[tuple[datetime, str, str, int | None, str], ...]) -> None:
+        if self.last_view is None or self.last_view.province_changes == rows:
+            return
+        view = SyncView(configured=self.last_view.configured, status=self.last_view.status,
+                        running=self.last_view.running, problem=self.last_view.problem,
+                        needs_login=self.last_view.needs_login, province_changes=rows)
+        self.last_view = view
+        self.view_changed.emit(view)
+
+
+def install(window: QMainWindow, ctx: AppContext) -> SyncController:
+    """Wire the controller, the "Đồng bộ ngay" action, the status bar label and the sync panel (F9)."""
+    from ui.views.sync_panel import SyncPanel
+
+    controller = SyncController(ctx, window)
+    window.sync_controller = controller
+
+    def show(view: SyncView) -> None:
+        window.sync_label.setText(state_text(view))
+        window.sync_label.setToolTip(state_tooltip(view))
+
+    controller.view_changed.connect(show)
+
+    action = QAction(QCoreApplication.translate("SyncUi", "Đồng bộ ngay"), window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setToolTip(_t("Gửi ngay các hồ sơ chờ gửi và nhận cập nhật từ hệ thống của tỉnh"))
+    action.triggered.connect(controller.sync_now)
+    window.menuBar().actions()[0].menu().addAction(action)
+    window.actions_["sync_now"] = action
+
+    panel = SyncPanel(ctx, controller)
+    window.sync_panel = panel
+    window.add_screen("sync", panel.tr("Đồng bộ"), "F9", panel)
+    controller.start()
+    return controller
