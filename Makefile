@@ -13,7 +13,7 @@ DEB_PACKAGES := libzbar0 xvfb xauth poppler-utils sqlite3 fonts-noto-core fontco
 	libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 \
 	libsane1 libsane-dev sane-utils gcc python3-dev python3-venv
 
-.PHONY: run test lint bench system-deps venv clean
+.PHONY: run test lint bench translations system-deps venv clean
 
 system-deps:
 	@if command -v dpkg >/dev/null && ! dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1; then \
@@ -40,6 +40,14 @@ test: venv lint
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -m bench tests/bench
+
+# Refresh the English catalogue after UI strings change (Vietnamese is the source language).
+translations: venv
+	$(PY) -m tests.i18n_sources build/i18n/ui_wrapped.py
+	$(VENV)/bin/pyside6-lupdate -extensions py -recursive ui build/i18n/ui_wrapped.py \
+		-source-language vi_VN -target-language en_GB -no-obsolete -locations relative \
+		-disable-heuristic sametext -disable-heuristic similartext -ts resources/i18n/ui_en.ts
+	$(VENV)/bin/pyside6-lrelease resources/i18n/ui_en.ts -qm resources/i18n/ui_en.qm
 
 clean:
 	rm -rf $(VENV) .run-data build dist

@@ -2,10 +2,17 @@
 
 Opening the database migrates an older schema to the current one with Alembic, after taking a backup with
 SQLite's online backup API. A database written by a newer version of the app is refused untouched.
+
+With a key, the database is encrypted at rest with SQLCipher (``sqlcipher3``): ``PRAGMA key`` is the first
+statement on every connection, and the backups taken before a migration are encrypted with the same key. A
+plaintext database opened with a key is encrypted in place (:func:`encrypt_in_place`): exported into a
+temporary file in the same folder, verified, swapped in with a rename, and only then is the plaintext
+overwritten and removed. Without a key the database is plain SQLite, exactly as before encryption existed.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,14 +24,71 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app import paths
 from app.errors import StorageError
-from app.fsutil import storage_error
+from app.fsutil import fsync_dir, storage_error
 from app.i18n import tr
 from app.migrations import HEAD_REVISION
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+KEY_BYTES = 32
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+_WIPE_CHUNK = 1 << 20
+
+
+def _sqlcipher():  # noqa: ANN202 - the sqlcipher3 DBAPI module, imported lazily
+    # Loaded only for an encrypted database, so a plain install (and the test suite) does not need it.
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError as exc:
+        raise StorageError(
+            tr("Máy này thiếu thành phần mã hoá cơ sở dữ liệu (SQLCipher). Hãy cài lại ứng dụng."),
+            detail=repr(exc),
+        ) from exc
+    return dbapi2
+
+
+def _key_pragma(key: bytes) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError(f"a database key is {KEY_BYTES} random bytes, got {len(key)}")
+    # A raw key (x'…') skips SQLCipher's PBKDF2 (256,000 rounds on every connection): it is already random.
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def is_plaintext_database(path: Path) -> bool:
+    """True when ``path`` is an unencrypted SQLite file (an encrypted one starts with random bytes)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise storage_error(exc, path) from exc
+
+
+def _db_errors(key: bytes | None) -> tuple[type[Exception], ...]:
+    return (sqlite3.DatabaseError,) if key is None else (sqlite3.DatabaseError, _sqlcipher().DatabaseError)
+
+
+def _connect_raw(path: Path, key: bytes | None, *, readonly: bool = False):  # noqa: ANN202 - DBAPI connection
+    """A DBAPI connection outside SQLAlchemy (backup, revision check, encryption); keyed first when ``key``."""
+    target = f"file:{path}?mode=ro" if readonly else str(path)
+    if key is None:
+        return sqlite3.connect(target, uri=readonly)
+    con = _sqlcipher().connect(target, uri=readonly)
+    con.execute(_key_pragma(key))
+    return con
+
+
+def _wrong_key(path: Path, exc: Exception) -> StorageError:
+    # SQLCipher cannot tell a wrong key from a damaged file: both fail the first page's HMAC.
+    return StorageError(
+        tr("Không mở được cơ sở dữ liệu đã mã hoá {path}: khoá không đúng hoặc tệp bị hỏng. "
+           "Dữ liệu không bị thay đổi. Nếu đây là máy mới, hãy dùng mã khôi phục của quản trị viên.", path=path),
+        detail=repr(exc),
+    )
 
 
 def _set_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI callback
@@ -37,9 +101,33 @@ def _set_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI cal
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def _set_cipher_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI callback
+    cursor = dbapi_connection.cursor()
+    # Sorts and transient indices could otherwise spill decrypted rows into unencrypted temp files.
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.close()
+
+
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", future=True)
+        event.listen(engine, "connect", _set_pragmas)
+        return engine
+    module = _sqlcipher()
+    pragma = _key_pragma(key)
+    target = str(path)
+
+    def connect():  # noqa: ANN202 - DBAPI connection
+        # The key must be the very first statement: anything before it would read the file as plaintext.
+        con = module.connect(target, check_same_thread=False)
+        con.execute(pragma)
+        return con
+
+    # ``module`` makes SQLAlchemy wrap sqlcipher3's own exception classes (OperationalError, IntegrityError);
+    # QueuePool because the placeholder URL would otherwise get the single-thread pool of a memory database.
+    engine = create_engine("sqlite://", module=module, creator=connect, poolclass=QueuePool, future=True)
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", _set_cipher_pragmas)
     return engine
 
 
@@ -64,12 +152,21 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def stored_revision(path: Path) -> str | None:
-    """Schema revision recorded in an existing database file, read without writing anything."""
+def stored_revision(path: Path, key: bytes | None = None) -> str | None:
+    """Schema revision recorded in an existing database file, read without writing anything.
+
+    With ``key`` an encrypted file is read with it (a wrong key is a :class:`StorageError`); a plaintext file
+    is still read as it is, so the refusal of a newer schema happens before any encryption.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return None
+    if key is not None and is_plaintext_database(path):
+        key = None
+        wrong_key = False
+    else:
+        wrong_key = key is not None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = _connect_raw(path, key, readonly=True)
         try:
             row = con.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -81,25 +178,30 @@ def stored_revision(path: Path) -> str | None:
             return rev[0] if rev else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except _db_errors(key) as exc:
+        if wrong_key:
+            raise _wrong_key(path, exc) from exc
         raise StorageError(
             tr("Tệp cơ sở dữ liệu {path} bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng.", path=path),
             detail=repr(exc),
         ) from exc
 
 
-def backup_database(path: Path, label: str) -> Path:
-    """Consistent copy of the database (online backup API) into the backups folder."""
+def backup_database(path: Path, label: str, key: bytes | None = None) -> Path:
+    """Consistent copy of the database (online backup API) into the backups folder.
+
+    With ``key`` the copy is encrypted with the same key: a backup must not reveal what the database hides.
+    """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = paths.backups_dir() / f"{path.stem}-{label}-{stamp}.sqlite3"
     try:
-        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        dst = sqlite3.connect(target)
+        src = _connect_raw(path, key, readonly=True)
+        dst = _connect_raw(target, key)
         with dst:
             src.backup(dst)
         src.close()
         dst.close()
-    except sqlite3.DatabaseError as exc:
+    except _db_errors(key) as exc:
         raise StorageError(tr("Không sao lưu được cơ sở dữ liệu trước khi nâng cấp."), detail=repr(exc)) from exc
     except OSError as exc:
         raise storage_error(exc, target) from exc
@@ -112,6 +214,7 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     backup: Path | None = None  # backup taken by this opening, if a migration ran
+    encrypted: bool = False  # opened with a SQLCipher key
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -146,10 +249,158 @@ def _operational_error(exc: OperationalError, path: Path) -> StorageError:
     return StorageError(msg, detail=text)
 
 
-def open_database(path: Path | None = None) -> Database:
-    """Open (creating or migrating as needed) the database at ``path``."""
+def _side_files(path: Path) -> list[Path]:
+    """The WAL, shared-memory and rollback-journal files SQLite keeps beside ``path``."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _encrypting_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.encrypting")
+
+
+def _plaintext_old_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.plaintext-old")
+
+
+def wipe_file(path: Path) -> None:
+    """Overwrite a file with zeros, fsync it, then unlink it.
+
+    Best effort: an SSD's wear levelling or a copy-on-write file system may keep old blocks, but a plain
+    undelete tool or a look at the free space of a copied disk image finds nothing.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    try:
+        with open(path, "r+b") as fh:
+            zeros = bytes(min(size, _WIPE_CHUNK))
+            left = size
+            while left > 0:
+                left -= fh.write(zeros[:min(left, _WIPE_CHUNK)])
+            fh.flush()
+            os.fsync(fh.fileno())
+        path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise storage_error(exc, path) from exc
+
+
+def _table_counts(con) -> dict[str, int]:  # noqa: ANN001 - DBAPI connection
+    names = [row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    return {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def finish_interrupted_encryption(path: Path) -> None:
+    """Complete or undo an :func:`encrypt_in_place` cut short by a crash or power loss.
+
+    Between the two renames the database is only at its ``plaintext-old`` name: it goes back. After the
+    second rename the encrypted file is in place and the plaintext left over is wiped. An unfinished export
+    (ciphertext) is simply removed.
+    """
+    old = _plaintext_old_path(path)
+    try:
+        if old.exists():
+            if path.exists():
+                wipe_file(old)
+            else:
+                os.replace(old, path)
+                fsync_dir(path.parent)
+    except OSError as exc:
+        raise storage_error(exc, path) from exc
+    wipe_file(_encrypting_path(path))
+
+
+def encrypt_in_place(path: Path, key: bytes) -> None:
+    """Turn the plaintext SQLite database at ``path`` into a SQLCipher database with ``key``.
+
+    The plaintext stays intact until the encrypted copy has been written, fsynced and checked (integrity
+    check and the row count of every table, FTS shadow tables included); a failure before the swap leaves
+    the original as it was. The caller must hold no connection to ``path``.
+    """
+    pragma_key = f"x'{bytes(key).hex()}'"
+    _key_pragma(key)  # validates the length
+    module = _sqlcipher()
+    tmp = _encrypting_path(path)
+    old = _plaintext_old_path(path)
+    wipe_file(tmp)
+    failed = tr("Không mã hoá được cơ sở dữ liệu {path}; dữ liệu cũ được giữ nguyên.", path=path)
+    try:
+        # No key on the source: SQLCipher reads a plaintext file like SQLite does.
+        src = module.connect(str(path), isolation_level=None)
+        try:
+            # Leaving WAL mode checkpoints every committed page into the main file and removes the -wal file,
+            # so the export sees all the data and no plaintext WAL survives next to the encrypted file.
+            mode = src.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+            if str(mode).lower() != "delete":
+                raise StorageError(tr("Cơ sở dữ liệu đang được mở ở nơi khác, chưa mã hoá được. "
+                                      "Hãy đóng các cửa sổ khác của ứng dụng rồi thử lại."), detail=f"journal_mode={mode}")
+            expected = _table_counts(src)
+            user_version = int(src.execute("PRAGMA user_version").fetchone()[0])
+            src.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(tmp), pragma_key))
+            src.execute("SELECT sqlcipher_export('encrypted')")
+            src.execute(f"PRAGMA encrypted.user_version = {user_version}")
+            src.execute("DETACH DATABASE encrypted")
+        finally:
+            src.close()
+        _fsync_file(tmp)
+        check = _connect_raw(tmp, key)
+        try:
+            integrity = check.execute("PRAGMA integrity_check").fetchone()[0]
+            actual = _table_counts(check)
+        finally:
+            check.close()
+        if integrity != "ok" or actual != expected:
+            raise StorageError(failed, detail=f"integrity={integrity!r} expected={expected} actual={actual}")
+    except module.DatabaseError as exc:
+        wipe_file(tmp)
+        raise StorageError(failed, detail=repr(exc)) from exc
+    except OSError as exc:
+        wipe_file(tmp)
+        raise storage_error(exc, tmp) from exc
+    except BaseException:
+        wipe_file(tmp)
+        raise
+    try:
+        for side in _side_files(path):  # emptied by the checkpoint; they must not meet the encrypted file
+            wipe_file(side)
+        # Two renames rather than one replace, so the plaintext can be overwritten before it is unlinked
+        # (Windows cannot overwrite a file that a rename has already detached); see finish_interrupted_encryption.
+        os.replace(path, old)
+        fsync_dir(path.parent)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        raise storage_error(exc, path) from exc
+    wipe_file(old)
+    fsync_dir(path.parent)
+
+
+def _encrypt_plaintext_backups(path: Path, key: bytes) -> None:
+    """Backups taken before encryption hold the same names and ID numbers: encrypt them as well."""
+    for backup in sorted(paths.backups_dir().glob(f"{path.stem}-*.sqlite3")):
+        finish_interrupted_encryption(backup)
+        if is_plaintext_database(backup):
+            encrypt_in_place(backup, key)
+
+
+def open_database(path: Path | None = None, *, key: bytes | None = None) -> Database:
+    """Open (creating or migrating as needed) the database at ``path``.
+
+    ``key`` (32 random bytes, see :mod:`app.security.dbkey`) opens or creates a SQLCipher database and
+    encrypts a plaintext one in place; a wrong key is refused before anything is written.
+    """
     path = Path(path or paths.database_path())
-    current = stored_revision(path)
+    if key is not None:
+        _key_pragma(key)
+        finish_interrupted_encryption(path)
+    current = stored_revision(path, key)
     head = HEAD_REVISION
     if current != head and (current == "unversioned" or (current is not None and current not in known_revisions())):
         raise StorageError(
@@ -159,10 +410,14 @@ def open_database(path: Path | None = None) -> Database:
                 rev=current,
             )
         )
+    if key is not None:
+        if is_plaintext_database(path):
+            encrypt_in_place(path, key)
+        _encrypt_plaintext_backups(path, key)
     backup = None
     if current is not None and current != head:
-        backup = backup_database(path, f"before-{head}")
-    engine = make_engine(path)
+        backup = backup_database(path, f"before-{head}", key)
+    engine = make_engine(path, key)
     try:
         if current != head:
             from alembic import command
@@ -177,4 +432,4 @@ def open_database(path: Path | None = None) -> Database:
         engine.dispose()
         raise _operational_error(exc, path) from exc
     sessions = sessionmaker(engine, expire_on_commit=False, future=True)
-    return Database(path=path, engine=engine, sessions=sessions, backup=backup)
+    return Database(path=path, engine=engine, sessions=sessions, backup=backup, encrypted=key is not None)

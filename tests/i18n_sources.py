@@ -121,8 +121,32 @@ def _local_classes(function: ast.AST) -> dict[str, str]:
     return classes
 
 
+def _class_nodes(cls: ast.ClassDef) -> Iterator[ast.AST]:
+    """The nodes of a class body, without those of the classes nested in it."""
+    stack: list[ast.AST] = list(cls.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.ClassDef):
+            continue
+        yield node
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def _dict_lookup(arg: ast.AST, dicts: dict[str, list[str]]) -> list[str]:
+    """The values ``TITLES.get(key, key)`` or ``TITLES[key]`` can take, for a module-level dict of strings."""
+    if (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "get"
+            and isinstance(arg.func.value, ast.Name)):
+        return dicts.get(arg.func.value.id, [])
+    if isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Name):
+        return dicts.get(arg.value.id, [])
+    return []
+
+
 def wrapped_ui_messages(dirs: tuple[str, ...] = ("ui",)) -> list[tuple[str, str, str]]:
-    """(context, source, "path:line") for the UI strings lupdate cannot see on its own."""
+    """(context, source, "path:line") for the UI strings lupdate cannot see on its own.
+
+    A source may carry ``"\\0comment"`` and ``"\\0n"`` (a plural form) after it, for the stub writer.
+    """
     found: list[tuple[str, str, str]] = []
     for path in _python_files(*dirs):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -134,16 +158,25 @@ def wrapped_ui_messages(dirs: tuple[str, ...] = ("ui",)) -> list[tuple[str, str,
                 continue
             func, arg = node.func, node.args[0]
             if isinstance(func, ast.Name) and func.id in wrappers:
-                if (text := _str(arg)) is not None:
-                    texts = [text]
-                elif (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute)
-                      and arg.func.attr == "get" and isinstance(arg.func.value, ast.Name)):
-                    texts = dicts.get(arg.func.value.id, [])  # _t(TITLES.get(key, key))
-                elif isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Name):
-                    texts = dicts.get(arg.value.id, [])  # _t(TITLES[key])
-                else:
-                    texts = []
+                text = _str(arg)
+                texts = [text] if text is not None else _dict_lookup(arg, dicts)
                 found.extend((wrappers[func.id], text, f"{where}:{node.lineno}") for text in texts)
+        for cls in ast.walk(tree):
+            if not isinstance(cls, ast.ClassDef):
+                continue
+            for node in _class_nodes(cls):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
+                        and isinstance(node.func.value, ast.Name) and node.func.value.id == "self" and node.args):
+                    # self.tr("...") again, in case lupdate's Python parser loses track of the class (it does
+                    # in some files), and self.tr(LABELS.get(key, key)) / self.tr(LABELS[key]), which it skips.
+                    text = _str(node.args[0])
+                    texts = [text] if text is not None else _dict_lookup(node.args[0], dicts)
+                    comment = _str(node.args[1]) if len(node.args) > 1 else ""
+                    if comment is None or len(node.args) > 3:
+                        continue
+                    numerus = len(node.args) == 3
+                    found.extend((cls.name, t + ("\0" + comment if comment or numerus else "")
+                                  + ("\0n" if numerus else ""), f"{where}:{node.lineno}") for t in texts)
         for function in ast.walk(tree):
             if not isinstance(function, ast.FunctionDef):
                 continue
@@ -166,7 +199,11 @@ def write_lupdate_stub(target: Path) -> int:
             continue
         seen.add((context, text))
         lines.append(f"# {where}")
-        lines.append(f"QCoreApplication.translate({context!r}, {text!r})")
+        source, *rest = text.split("\0")
+        args = [repr(context), repr(source)] + [repr(rest[0])] if rest else [repr(context), repr(source)]
+        if len(rest) == 2:
+            args.append("n")  # a plural form: lupdate writes a numerus message
+        lines.append(f"QCoreApplication.translate({', '.join(args)})")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(seen)

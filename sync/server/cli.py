@@ -1,4 +1,5 @@
-"""Operator commands of the reference server: serve, enroll, revoke, set-status, list, catalogue-publish.
+"""Operator commands of the reference server: serve, enroll, revoke, set-status, list, catalogue-publish,
+import-transfer.
 
 Every command takes ``--db`` (a SQLAlchemy URL or a SQLite file path; default from ``MOTCUA_SERVER_DB``).
 Messages are for the operator, in Vietnamese.
@@ -60,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     publish = commands.add_parser("catalogue-publish", help="publish a catalogue file (app format)")
     publish.add_argument("file")
     _add_db(publish)
+
+    transfer = commands.add_parser("import-transfer", help="import an offline transfer file (USB stick)")
+    transfer.add_argument("file")
+    transfer.add_argument("--key", required=True, help="file with the province's X25519 private key (base64)")
+    transfer.add_argument("--trust", required=True, nargs="+", metavar="PUBKEY_FILE",
+                          help="files with trusted workstation Ed25519 public keys (base64)")
+    transfer.add_argument("--storage", default=os.environ.get(STORAGE_ENV, "motcua-server-files"),
+                          help="folder for uploaded attachments (the one `serve` uses)")
+    _add_db(transfer)
     return parser
 
 
@@ -73,6 +83,29 @@ def _serve(args: argparse.Namespace) -> int:
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, date_header=False,
                 server_header=False)
     return 0
+
+
+def _import_transfer(db: ServerDatabase, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sync.server.transfer_import import import_transfer
+
+    def read_key(path: str) -> str:
+        try:
+            return Path(path).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ValidationError(tr("Không đọc được tệp khoá {path}: {error}", path=path,
+                                     error=exc.strerror or exc)) from exc
+
+    report = import_transfer(db, args.file, read_key(args.key), [read_key(p) for p in args.trust],
+                             storage_dir=args.storage)
+    print(tr("Đã nhập tệp chuyển hồ sơ của đơn vị {unit}: {stored} hồ sơ mới hoặc cập nhật, {replayed} đã có, "
+             "{older} cũ hơn bản trên máy chủ; {files} tệp đính kèm mới, {present} tệp đã có.",
+             unit=report.unit_id, stored=report.stored, replayed=report.replayed, older=report.superseded,
+             files=report.files_stored, present=report.files_present))
+    for line in report.refused:
+        print(f"- {line}", file=sys.stderr)
+    return 1 if report.refused else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(tr("Đã công bố danh mục phiên bản {version}: {n} thủ tục, {days} ngày lịch (số {seq}).",
                      version=release.version, n=len(release.procedures), days=len(release.calendar_days),
                      seq=release.seq))
+        elif args.command == "import-transfer":
+            return _import_transfer(db, args)
     except (ApiError, ValidationError) as exc:
         print(str(exc), file=sys.stderr)
         return 1

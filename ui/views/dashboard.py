@@ -174,27 +174,50 @@ def _fill(table: QTableWidget, rows: list[list[str]], numeric_from: int | None =
 
 
 class FigureCard(QPushButton):
-    """A headline figure; a click lists the dossiers behind it."""
+    """A headline figure (big) under its caption; a click lists the dossiers behind it.
+
+    A button rather than a frame so it takes keyboard focus and Space/Enter like any other control.
+    """
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.caption = caption
+        self.value, self.detail = "—", ""
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(66)
-        self.setStyleSheet(
-            "QPushButton { text-align: left; padding: 6px 10px; border: 1px solid #c5d3e3; border-radius: 6px;"
-            " background: #f5f9fd; } QPushButton:hover { background: #e3eef9; }"
-            " QPushButton:checked { background: #d0e3f7; border: 2px solid #1565c0; }")
+        self.setMinimumHeight(78)
+        self.setMinimumWidth(120)
         self.setCheckable(True)
+        self.setStyleSheet(
+            "FigureCard { border: 1px solid #c5d3e3; border-radius: 6px; background: #f5f9fd; }"
+            " FigureCard:hover { background: #e3eef9; }"
+            " FigureCard:checked { background: #d0e3f7; border: 2px solid #1565c0; }")
+        self.caption_label = QLabel(caption)
+        self.caption_label.setStyleSheet("color: #37474f; background: transparent")
+        self.value_label = QLabel()
+        self.value_label.setStyleSheet("font-size: 17pt; font-weight: bold; color: #0b5394; background: transparent")
+        self.detail_label = QLabel()
+        self.detail_label.setStyleSheet("color: #555; background: transparent")
+        figures = QHBoxLayout()
+        figures.setSpacing(8)
+        figures.addWidget(self.value_label)
+        figures.addWidget(self.detail_label, 0, Qt.AlignmentFlag.AlignBottom)
+        figures.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.caption_label)
+        layout.addLayout(figures)
+        for label in (self.caption_label, self.value_label, self.detail_label):
+            # Clicks on the texts must reach the button.
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.set_value("—", "")
 
     def set_value(self, value: str, detail: str) -> None:
-        self.value = value
-        self.setText(f"{self.caption}\n{value}" + (f"   {detail}" if detail else ""))
-        font = self.font()
-        font.setPointSizeF(max(font.pointSizeF(), 10))
-        self.setFont(font)
+        self.value, self.detail = value, detail
+        self.value_label.setText(value)
+        self.detail_label.setText(detail)
+        self.setAccessibleName(f"{self.caption}: {value} {detail}".strip())
 
 
 # ----- the view -----------------------------------------------------------------------------------------------
@@ -277,7 +300,7 @@ class DashboardView(QWidget):
         tab = QWidget()
         self.cards: dict[str, FigureCard] = {}
         captions = {
-            "received": self.tr("Hồ sơ tiếp nhận"), "on_time": self.tr("Đúng hạn (cả trước hạn)"),
+            "received": self.tr("Hồ sơ tiếp nhận"), "on_time": self.tr("Tỷ lệ đúng hạn"),
             "late": self.tr("Giải quyết quá hạn"), "processing_hours": self.tr("TG giải quyết TB (giờ)"),
             "dossier_digitisation": self.tr("Số hóa hồ sơ"), "result_digitisation": self.tr("Số hóa kết quả"),
             "satisfaction": self.tr("Mức độ hài lòng"),
@@ -312,12 +335,14 @@ class DashboardView(QWidget):
         self.group_table.setToolTip(self.tr("Bấm vào một ô để xem các hồ sơ của ô đó"))
 
         self.drill_box = QGroupBox(self.tr("Hồ sơ của chỉ số"))
-        self.drill_table = _table([self.tr("Mã hồ sơ"), self.tr("Người yêu cầu"), self.tr("Thủ tục"),
-                                   self.tr("Trạng thái"), self.tr("Hẹn trả"), self.tr("Giải quyết"), self.tr("Đạt")])
+        self.drill_table = _table([self.tr("Mã hồ sơ"), self.tr("Đạt"), self.tr("Người yêu cầu"),
+                                   self.tr("Trạng thái"), self.tr("Hẹn trả"), self.tr("Giải quyết"), self.tr("Thủ tục")])
         self.drill_table.setObjectName("drill_table")
         drill_header = self.drill_table.horizontalHeader()
         drill_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        drill_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The procedure name is long and the least needed: it takes what is left instead of pushing the
+        # other columns out of sight.
+        drill_header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.drill_table.cellDoubleClicked.connect(lambda row, _c: self._open_row(self.drill_table, row))
         self.open_button = QPushButton(self.tr("&Mở hồ sơ"))
         self.open_button.clicked.connect(lambda: self._open_row(self.drill_table, self.drill_table.currentRow()))
@@ -341,8 +366,11 @@ class DashboardView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(charts)
         split.addWidget(right)
-        split.setStretchFactor(0, 4)
-        split.setStretchFactor(1, 5)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        # The dossier list needs the width more than the bars do (its columns hold codes and dates).
+        split.setSizes([480, 880])
+        charts.setMinimumWidth(320)
 
         layout = QVBoxLayout(tab)
         layout.addLayout(cards)
@@ -497,7 +525,8 @@ class DashboardView(QWidget):
         self.on_time_chart.set_data(
             [self.tr("Trước hạn"), self.tr("Đúng hạn"), self.tr("Quá hạn")],
             [Series(self.tr("Số hồ sơ đã giải quyết"),
-                    [parts.get("early", 0), parts.get("on_time", 0), parts.get("late", 0)], ON_TIME_COLOR)],
+                    [parts.get("early", 0), parts.get("on_time", 0), parts.get("late", 0)], ON_TIME_COLOR,
+                    colors=(EARLY_COLOR, ON_TIME_COLOR, LATE_COLOR))],
             empty_text=self.tr("Không có hồ sơ nào được giải quyết trong kỳ."))
         groups = self._chart_groups()
         self.group_chart.title = self.tr("Theo {by} (tối đa {n} nhóm nhiều hồ sơ nhất)").format(
@@ -596,10 +625,10 @@ class DashboardView(QWidget):
         self.drill_codes = [r.code for r in rows]
         self.drill_box.setTitle(self.tr("{title}: {n} hồ sơ").format(title=self.drill_title, n=len(rows)))
         _fill(self.drill_table, [
-            [r.code, r.applicant, r.procedure, status_label(r.status), short_datetime(r.due_at),
-             short_datetime(r.finished_at), "" if num is None else ("✓" if r.code in num else "✗")]
+            [r.code, "" if num is None else ("✓" if r.code in num else "✗"), r.applicant, status_label(r.status),
+             short_datetime(r.due_at), short_datetime(r.finished_at), r.procedure]
             for r in rows])
-        self.drill_table.setColumnHidden(6, num is None)
+        self.drill_table.setColumnHidden(1, num is None)
 
     def _on_time_bar(self, category: int, _series: int) -> None:
         if self.data is None:

@@ -19,6 +19,7 @@ class Series:
     name: str
     values: Sequence[float]
     color: QColor
+    colors: Sequence[QColor] | None = None  # one colour per category (a single-series chart of kinds)
 
 
 class BarChart(QWidget):
@@ -80,6 +81,8 @@ class BarChart(QWidget):
         # Legend in one line under the title.
         x = 8.0
         for s in self.series:
+            if s.colors:
+                continue  # coloured per category: the category labels already say what each bar is
             painter.fillRect(QRectF(x, y + line / 2 - 5, 10, 10), s.color)
             painter.drawText(QPointF(x + 14, y + metrics.ascent()), s.name)
             x += 14 + metrics.horizontalAdvance(s.name) + 16
@@ -110,7 +113,7 @@ class BarChart(QWidget):
                 bar_top = row_top + s_index * (self.BAR + self.GAP)
                 length = plot_width * (value / top) if value else 0
                 rect = QRectF(plot_left, bar_top, max(length, 2 if value else 0), self.BAR)
-                painter.fillRect(rect, s.color)
+                painter.fillRect(rect, s.colors[index] if s.colors and index < len(s.colors) else s.color)
                 painter.setPen(palette.text().color())
                 painter.drawText(QRectF(rect.right() + 4, bar_top, value_room, self.BAR),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.value_text(value))

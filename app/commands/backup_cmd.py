@@ -1,0 +1,167 @@
+"""``motcua backup create|list|restore|undo-restore|check``: backups of the data folder without the UI.
+
+A restore replaces the data of this workstation, so it asks for confirmation unless ``--yes`` is given, and
+it must run while the app is closed (the database file is moved).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app import backup, paths
+from app.db import open_database
+from app.i18n import tr
+from app.security import audit
+
+BACKUP_CREATE = "backup_create"
+BACKUP_RESTORE = "backup_restore"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("backup", help="sao lưu và khôi phục dữ liệu")
+    actions = parser.add_subparsers(dest="backup_command", metavar="ACTION")
+    parser.set_defaults(func=lambda _args: _help(parser))
+
+    create = actions.add_parser("create", help="tạo bản sao lưu (cơ sở dữ liệu và tệp đính kèm)")
+    create.add_argument("-o", "--output", default=None,
+                        help="thư mục lưu bản sao lưu, ví dụ ổ USB (mặc định: thư mục backups)")
+    create.add_argument("--keep", type=int, default=None, help="chỉ giữ N bản mới nhất trong thư mục đó")
+    create.set_defaults(func=cmd_create)
+
+    lst = actions.add_parser("list", help="liệt kê các bản sao lưu")
+    lst.add_argument("-o", "--output", default=None, help="thư mục chứa bản sao lưu (mặc định: thư mục backups)")
+    lst.set_defaults(func=cmd_list)
+
+    restore = actions.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu (đóng ứng dụng trước)")
+    restore.add_argument("file", help="tệp sao lưu motcua-backup-….zip")
+    restore.add_argument("--yes", action="store_true", help="không hỏi lại")
+    restore.set_defaults(func=cmd_restore)
+
+    undo = actions.add_parser("undo-restore", help="trả lại dữ liệu trước lần khôi phục")
+    undo.add_argument("folder", nargs="?", default=None,
+                      help="thư mục before-restore-… (mặc định: lần khôi phục gần nhất)")
+    undo.add_argument("--yes", action="store_true", help="không hỏi lại")
+    undo.set_defaults(func=cmd_undo)
+
+    check = actions.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu")
+    check.set_defaults(func=cmd_check)
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 1
+
+
+def _out(text: str) -> None:
+    # A Windows console in a legacy code page cannot print every Vietnamese letter.
+    try:
+        sys.stdout.write(text + "\n")
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write((text + "\n").encode("utf-8"))
+    sys.stdout.flush()
+
+
+def _confirm(question: str, assume_yes: bool) -> bool:
+    if assume_yes:
+        return True
+    try:
+        answer = input(question + " [c/K] ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in {"c", "có", "y", "yes"}
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    target = Path(args.output).expanduser() if args.output else None
+    # Opening migrates an old schema first, so the archive always carries a schema this version knows.
+    db = open_database()
+    try:
+        made = backup.create_backup(target, db_path=db.path)
+        with db.session() as session:
+            audit.record(session, audit.SYSTEM, BACKUP_CREATE, f"backup:{made.path.name}"[:128],
+                         {"members": len(made.manifest.members)})
+    finally:
+        db.close()
+    _out(tr("Đã sao lưu vào {path} ({size}, {n} tệp đính kèm).", path=made.path, size=_size(made.size),
+            n=made.manifest.attachment_count))
+    if args.keep:
+        removed = backup.prune_backups(args.keep, made.path.parent)
+        if removed:
+            _out(tr("Đã xoá {n} bản sao lưu cũ.", n=len(removed)))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    folder = Path(args.output).expanduser() if args.output else paths.backups_dir()
+    archives = backup.list_backups(folder)
+    for path in archives:
+        try:
+            manifest = backup.read_manifest(path)
+            info = tr("{time}  {size}  {n} tệp đính kèm  lược đồ {rev}",
+                      time=manifest.created_at.strftime("%H:%M %d/%m/%Y"), size=_size(path.stat().st_size),
+                      n=manifest.attachment_count, rev=manifest.schema_revision or "-")
+        except Exception as exc:  # noqa: BLE001 - one unreadable file must not hide the others
+            info = tr("không đọc được ({error})", error=getattr(exc, "message", exc))
+        _out(f"{path.name}  {info}")
+    _out(tr("{n} bản sao lưu trong {folder}.", n=len(archives), folder=folder))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    archive = Path(args.file).expanduser()
+    manifest = backup.verify_backup(archive)
+    _out(tr("Bản sao lưu lúc {time}: {n} tệp đính kèm, đã kiểm tra mã băm.",
+            time=manifest.created_at.strftime("%H:%M %d/%m/%Y"), n=manifest.attachment_count))
+    if not _confirm(tr("Thay dữ liệu hiện tại bằng bản sao lưu này? Dữ liệu hiện tại được giữ lại để có thể "
+                       "hoàn tác."), args.yes):
+        _out(tr("Đã huỷ, dữ liệu không thay đổi."))
+        return 1
+    result = backup.restore_backup(archive, paths.data_dir())
+    db = open_database()  # migrates a backup made by an older version
+    try:
+        with db.session() as session:
+            audit.record(session, audit.SYSTEM, BACKUP_RESTORE, f"backup:{archive.name}"[:128],
+                         {"schema": manifest.schema_revision})
+    finally:
+        db.close()
+    _out(tr("Đã khôi phục. Dữ liệu trước đó được giữ tại {path}.", path=result.previous))
+    _out(tr("Để hoàn tác: motcua backup undo-restore \"{path}\"", path=result.previous))
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    if args.folder:
+        previous = Path(args.folder).expanduser()
+    else:
+        points = backup.restore_points()
+        if not points:
+            _out(tr("Không có lần khôi phục nào để hoàn tác."))
+            return 1
+        previous = points[0]
+    if not _confirm(tr("Trả lại dữ liệu từ {path}?", path=previous), args.yes):
+        _out(tr("Đã huỷ, dữ liệu không thay đổi."))
+        return 1
+    undone = backup.undo_restore(previous)
+    _out(tr("Đã hoàn tác lần khôi phục. Dữ liệu đã khôi phục được giữ tại {path}.", path=undone))
+    return 0
+
+
+def cmd_check(_args: argparse.Namespace) -> int:
+    problems = backup.check_data(paths.database_path())
+    if not problems:
+        _out(tr("Dữ liệu toàn vẹn: không phát hiện lỗi."))
+        return 0
+    _out(tr("PHÁT HIỆN {n} VẤN ĐỀ TRONG DỮ LIỆU:", n=len(problems)))
+    for problem in problems:
+        _out(f"- {problem}")
+    _out(tr("Đừng xoá hay sửa tệp dữ liệu. Hãy sao chép cả thư mục {folder} sang ổ khác, rồi khôi phục bản "
+            "sao lưu gần nhất (motcua backup list, motcua backup restore) hoặc liên hệ hỗ trợ kỹ thuật.",
+            folder=paths.data_dir()))
+    return 1
