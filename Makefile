@@ -13,7 +13,7 @@ DEB_PACKAGES := libzbar0 xvfb xauth poppler-utils sqlite3 fonts-noto-core fontco
 	libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 \
 	libsane1 libsane-dev sane-utils gcc python3-dev python3-venv
 
-.PHONY: run test lint bench translations system-deps venv clean
+.PHONY: run test lint bench translations system-deps venv clean dist dist-test
 
 system-deps:
 	@if command -v dpkg >/dev/null && ! dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1; then \
@@ -29,14 +29,16 @@ $(VENV)/.installed: pyproject.toml | system-deps
 
 venv: system-deps $(VENV)/.installed
 
+# The local demo stack: the reference provincial server on loopback plus the app, syncing with it.
+# A root shell on a server has no OS keyring, so the demo runs unencrypted (the window says so).
 run: venv
-	MOTCUA_DATA_DIR=$(DATA_DIR) $(VENV)/bin/motcua
+	MOTCUA_INSECURE_PLAINTEXT=1 $(PY) -m ui.local_stack --data-dir $(DATA_DIR)
 
 lint: venv
 	$(VENV)/bin/ruff check app ui sync tests
 
 test: venv lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not bench"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not bench and not dist"
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -m bench tests/bench
@@ -48,6 +50,13 @@ translations: venv
 		-source-language vi_VN -target-language en_GB -no-obsolete -locations relative \
 		-disable-heuristic sametext -disable-heuristic similartext -ts resources/i18n/ui_en.ts
 	$(VENV)/bin/pyside6-lrelease resources/i18n/ui_en.ts -qm resources/i18n/ui_en.qm
+
+dist: venv
+	$(PY) -m pip install -q -e '.[dist]'
+	$(VENV)/bin/pyinstaller build.spec --noconfirm --distpath dist --workpath build/pyinstaller
+
+dist-test: dist
+	MOTCUA_DIST=$(CURDIR)/dist/motcua $(PY) -m pytest -q -m dist tests/dist
 
 clean:
 	rm -rf $(VENV) .run-data build dist

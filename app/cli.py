@@ -22,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.report_cmd",
     "app.commands.audit_cmd",
     "app.commands.operator_cmd",
+    "app.commands.monthly_cmd",
+    "app.commands.backup_cmd",
 )
 
 

@@ -53,6 +53,10 @@ class Settings:
     # "Send scans only on a good link / at night": minimum measured kbit/s (0 = any) and an HH:MM-HH:MM window.
     scans_min_kbps: int = 0
     scans_night_window: str = ""
+    # Devices: the serial (USB-COM) ID-card reader and the preferred scanner ("" = the first one found).
+    idcard_port: str = ""
+    idcard_baudrate: int = 9600
+    scanner_device: str = ""
     language: str = "vi"
     ui_font_size: int = 11
     extra: dict = field(default_factory=dict)

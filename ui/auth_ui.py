@@ -26,6 +26,7 @@ TOUCH_EVERY_S = 1.0  # input events arrive by the hundred; recording one per sec
 BACKUP_CREATE = "backup_create"
 _INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                            QEvent.Type.Wheel, QEvent.Type.TouchBegin})
+_COVER_EVENTS = frozenset({QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.Move})
 
 
 def _t(text: str) -> str:
@@ -184,6 +185,11 @@ class AuthController(QObject):
         self._show(LoginDialog(self.ctx, self.window, switch=True))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and self.screen is not None and event.type() in _COVER_EVENTS:
+            # The login screen may open before the window is first shown: keep it on top, covering it.
+            self.screen.setGeometry(self.window.geometry())
+            self.screen.raise_()
+            self.screen.activateWindow()
         if event.type() in _INPUT_EVENTS:
             now = time.monotonic()
             if now - self._last_touch >= TOUCH_EVERY_S:

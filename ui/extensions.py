@@ -10,7 +10,12 @@ import importlib
 
 from ui.context import AppContext
 
-EXTENSION_MODULES: tuple[str, ...] = ()
+EXTENSION_MODULES: tuple[str, ...] = (
+    "ui.auth_ui",
+    "ui.capture_ui",
+    "ui.sync_ui",
+    "ui.dashboard_ui",
+)
 
 
 def install_all(window, ctx: AppContext) -> None:  # noqa: ANN001 - MainWindow (import cycle)

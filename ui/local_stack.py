@@ -2,7 +2,8 @@
 
 ``python -m ui.local_stack --data-dir DIR`` starts the reference server (``python -m sync.server serve``) as a
 subprocess on 127.0.0.1 with a free port and its data under ``DIR/local-server/``, enrols this workstation,
-points ``server_url`` at it for this run only (the settings file is not rewritten), opens the window, and
+opens the window through the ordinary bootstrap (``ui.main.run_gui``: database key, fonts, extensions),
+points its ``server_url`` at the local server for this run only (the settings file is not rewritten), and
 stops the server when the window closes.
 
 The workstation token goes to the OS keyring. Where there is none (a bare Linux session), it is kept in
@@ -182,50 +183,48 @@ def _quit_on_signals(app: QApplication) -> None:
     ticker.start(300)
 
 
+def attach_to_window(app: QApplication, server_url: str, notice: str, *, retry_ms: int = 200) -> None:
+    """Point the running window at the local server once ``run_gui`` has built it.
+
+    ``run_gui`` may first show modal dialogs (recovery code, keyring problems) before the window exists, so
+    this polls until it does. The URL goes into the window's settings object only (never saved by this
+    module); publishing a settings change is what makes the sync controller start its runs.
+    """
+    from PySide6.QtCore import QTimer
+
+    from app.changes import Changes
+    from ui.main_window import MainWindow
+
+    # The shown one: a window closed earlier (and not yet deleted) must not get the URL.
+    window = next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+    if window is None:
+        QTimer.singleShot(retry_ms, lambda: attach_to_window(app, server_url, notice, retry_ms=retry_ms))
+        return
+    window.ctx.settings.server_url = server_url
+    window.ctx.events.publish(Changes(settings=True))
+    if notice:
+        window.statusBar().showMessage(notice)
+
+
 def run(data_dir: str | None) -> int:
+    """Start the server, then the ordinary GUI bootstrap (``ui.main.run_gui``), then stop the server."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.catalogue import ensure_seeded
-    from app.db import open_database
-    from app.i18n import set_language
     from app.settings import load_settings
-    from ui.extensions import install_all
-    from ui.main import build_context, install_translator, install_ui_font
-    from ui.main_window import MainWindow
+    from ui.main import run_gui
 
     if data_dir:
         paths.set_data_dir(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("motcua")
-    settings = load_settings()
-    set_language(settings.language)
-    install_translator(app, settings.language)
-    install_ui_font(app, settings.ui_font_size)
-
     server = LocalServer(paths.data_dir() / SERVER_DIR)
     server.start()
-    atexit.register(server.stop)  # also on an exception before the window closes
+    atexit.register(server.stop)  # also when something below raises before the window closes
     try:
-        notice = keep_token(server, settings.unit_id)
-        # For this run only: the settings file keeps whatever the official configured.
-        settings.server_url = server.url
-        db = open_database()
-        with db.session() as session:
-            ensure_seeded(session)
-        ctx = build_context(db, settings)
-        window = MainWindow(ctx)
-        install_all(window, ctx)
-        window.resize(1366, 768)
-        window.show()
-        if notice:
-            window.statusBar().showMessage(notice)
-        window.offer_drafts()
+        notice = keep_token(server, load_settings().unit_id)
+        QTimer.singleShot(0, lambda: attach_to_window(app, server.url, notice))
         _quit_on_signals(app)
-        try:
-            return app.exec()
-        finally:
-            ctx.tasks.wait(10_000)
-            db.close()
+        return run_gui(data_dir)
     finally:
         server.stop()
 

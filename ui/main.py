@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox
 
 from app import paths
 from app.catalogue import ensure_seeded
 from app.db import Database, open_database
-from app.errors import StorageError
+from app.errors import UserError, ValidationError
 from app.i18n import set_language
+from app.security.dbkey import DatabaseKey, DatabaseKeyMissing, obtain_database_key, recover_database_key
+from app.security.keys import KeyringUnavailable
 from app.settings import Settings, load_settings
 from ui.context import AppContext
 from ui.errors import show_error
@@ -22,6 +25,8 @@ from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+# Developer opt-out only: with no usable keyring, run on an unencrypted database instead of stopping.
+INSECURE_PLAINTEXT_ENV = "MOTCUA_INSECURE_PLAINTEXT"
 
 
 def install_ui_font(app: QApplication, point_size: int | None = None) -> str | None:
@@ -62,6 +67,60 @@ def build_context(db: Database, settings: Settings, *, inline_tasks: bool = Fals
     return ctx
 
 
+def _ask_recovery_code(reason: str) -> DatabaseKey | None:
+    """A new PC: the administrator types the printed recovery code; ``None`` when they give up."""
+    prompt = reason
+    while True:
+        code, ok = QInputDialog.getText(None, _t("Nhập mã khôi phục"), prompt)
+        if not ok:
+            return None
+        try:
+            return recover_database_key(paths.data_dir(), code)
+        except ValidationError as exc:
+            prompt = exc.message + "\n\n" + reason
+
+
+def _show_recovery_code(code: str) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Information, _t("Mã khôi phục dữ liệu"),
+        _t("Dữ liệu của máy này được mã hoá. Hãy chép hoặc in mã khôi phục dưới đây, giao quản trị viên cất giữ "
+           "ở nơi an toàn, không để cạnh máy. Khi thay máy hoặc cài lại, cần mã này để mở dữ liệu.")
+        + "\n\n" + code,
+    )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.addButton(_t("Đã ghi lại"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def _database_key() -> DatabaseKey | None:
+    """The key from the keyring (created on the first run). ``None`` means the developer's plaintext mode.
+
+    Raises :class:`UserError` (no keyring, no key and no recovery code) when the app must stop.
+    """
+    try:
+        db_key = obtain_database_key()
+    except KeyringUnavailable:
+        if os.environ.get(INSECURE_PLAINTEXT_ENV) == "1":
+            return None
+        raise
+    except DatabaseKeyMissing as exc:
+        recovered = _ask_recovery_code(exc.message)
+        if recovered is None:
+            raise
+        db_key = recovered
+    if db_key.recovery_code:
+        _show_recovery_code(db_key.recovery_code)
+    return db_key
+
+
+def _mark_insecure(window: MainWindow) -> None:
+    warning = _t("KHÔNG MÃ HOÁ — chế độ thử nghiệm, không dùng cho dữ liệu thật")
+    window.setWindowTitle(f"{window.windowTitle()} — {warning}")
+    label = QLabel(warning)
+    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    window.statusBar().addPermanentWidget(label)
+
+
 def run_gui(data_dir: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("motcua")
@@ -73,10 +132,11 @@ def run_gui(data_dir: str | None = None) -> int:
     install_translator(app, settings.language)
     install_ui_font(app, settings.ui_font_size)
     try:
-        db = open_database()
+        db_key = _database_key()
+        db = open_database(key=db_key.key if db_key else None)
         with db.session() as session:
             ensure_seeded(session)
-    except StorageError as exc:
+    except UserError as exc:
         # Nothing has been written: tell the official why and stop.
         box = QMessageBox(QMessageBox.Icon.Critical, _t("Không mở được dữ liệu"), exc.message)
         box.addButton(_t("Đóng"), QMessageBox.ButtonRole.AcceptRole)
@@ -85,6 +145,8 @@ def run_gui(data_dir: str | None = None) -> int:
     ctx = build_context(db, settings)
     window = MainWindow(ctx)
     install_all(window, ctx)
+    if db_key is None:
+        _mark_insecure(window)
     window.resize(1366, 768)
     window.show()
     window.offer_drafts()

@@ -181,9 +181,4 @@ def available_ports() -> list[tuple[str, str]]:
 
 def open_idcard_reader(settings: Settings) -> IdCardReader:
     """The reader configured in the settings (``idcard_port``, optional ``idcard_baudrate``)."""
-    port = str(settings.extra.get("idcard_port") or "").strip()
-    try:
-        baudrate = int(settings.extra.get("idcard_baudrate") or DEFAULT_BAUDRATE)
-    except (TypeError, ValueError):
-        baudrate = DEFAULT_BAUDRATE
-    return SerialIdCardReader(port, baudrate)
+    return SerialIdCardReader(settings.idcard_port.strip(), settings.idcard_baudrate or DEFAULT_BAUDRATE)

@@ -214,10 +214,12 @@ def obtain_database_key(db_path: Path | None = None) -> DatabaseKey:
             raise _missing(db_path, f"no keyring entry {keyring_entry(record['key_id'])}")
         return DatabaseKey(key, record["key_id"])
     if db_path.exists() and db_path.stat().st_size > 0 and not is_plaintext_database(db_path):
+        # Random-looking bytes: an encrypted database whose wrap file was lost, or a damaged file.
         raise StorageError(
-            tr("Thiếu tệp khoá khôi phục {path} bên cạnh cơ sở dữ liệu đã mã hoá. Hãy chép lại tệp này "
-               "từ bản sao lưu rồi nhập mã khôi phục.", path=wrap),
-            detail="encrypted database without wrap file",
+            tr("Tệp cơ sở dữ liệu {path} bị hỏng, hoặc đã được mã hoá nhưng thiếu tệp khoá khôi phục {wrap} "
+               "bên cạnh. Dữ liệu không bị thay đổi; hãy chép lại tệp khoá từ bản sao lưu.",
+               path=db_path, wrap=wrap.name),
+            detail="not a plaintext SQLite file and no wrap file",
         )
     keys.backend()  # no usable keyring: fail now, before a key or a file exists
     key = secrets.token_bytes(KEY_BYTES)

@@ -13,13 +13,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.attachments import AttachmentStore
 from app.errors import StorageError
+from app.fsutil import atomic_write_bytes, fsync_dir, storage_error
 from app.i18n import tr
 
 MAGIC = b"MCAG"
@@ -74,3 +77,53 @@ class AesGcmCipher:
             return self._file_key(salt).decrypt(nonce, stored[HEADER_BYTES:], header)
         except InvalidTag as exc:
             raise _damaged("authentication tag mismatch (tampered, damaged or another key)") from exc
+
+
+def _plaintext_old(path: Path) -> Path:
+    return path.with_name(path.name + ".plaintext-old")
+
+
+def encrypt_store_in_place(store: AttachmentStore, cipher: AesGcmCipher) -> int:
+    """Encrypt the files an earlier, unencrypted store left in clear; returns how many were encrypted.
+
+    Each file is moved aside, written encrypted at its own name (temp + fsync + rename), and only then is
+    the plaintext overwritten and removed, so a crash at any point loses nothing: the next run puts a
+    moved-aside file back (if its encrypted version was not written) or wipes it (if it was).
+    Files already encrypted with ``cipher`` are left alone; anything else fails with :class:`StorageError`.
+    """
+    from app.db import wipe_file  # the same overwrite-then-unlink as the database's plaintext
+
+    root = store.root
+    if not root.is_dir():
+        return 0
+    for old in sorted(root.glob("??/*.plaintext-old")):
+        target = old.with_name(old.name.removesuffix(".plaintext-old"))
+        if target.exists():
+            wipe_file(old)
+        else:
+            os.replace(old, target)
+    count = 0
+    for sha in list(store.all_hashes()):
+        path = store.path_for(sha)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise storage_error(exc, path) from exc
+        if data.startswith(MAGIC):
+            try:
+                cipher.decrypt(data)
+                continue
+            except StorageError:
+                pass  # a plaintext file may start with the magic bytes by chance: check its hash below
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise _damaged(f"{path}: neither encrypted with this key nor the plain content of its hash")
+        old = _plaintext_old(path)
+        try:
+            os.replace(path, old)
+            fsync_dir(path.parent)
+        except OSError as exc:
+            raise storage_error(exc, path) from exc
+        atomic_write_bytes(path, cipher.encrypt(data))
+        wipe_file(old)
+        count += 1
+    return count

@@ -111,6 +111,11 @@ def test_login_screen_wrong_then_right_password(qtbot, staff, now):
     window = make_window(qtbot, staff)
     screen = window.auth_controller.screen
     assert isinstance(screen, LoginDialog)
+    # As at start-up: the screen opens first, the window shows afterwards and stays covered.
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert screen.isVisible() and screen.size() == window.size()
     login(qtbot, screen, "lan", "sai-mat-khau")
     assert screen.error_label.text() == "Sai tên đăng nhập hoặc mật khẩu."
     assert screen.password_edit.text() == "" and current_operator() is None

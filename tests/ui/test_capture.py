@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 
 from app.attachments import AttachmentStore
 from app.devices.base import CancelToken, Capabilities, DeviceInfo, ScannedPage, Scanner, ScanSettings, Source
-from app.devices.fake import FakeScanner
+from app.devices.fake import FakeDriver, FakeScanner
 from app.devices.registry import FILES_DEVICE_ID, open_scanner
 from app.imaging import pages_to_pdf
 from app.services import dossiers as svc
@@ -210,10 +210,20 @@ def test_a_pdf_file_is_imported_page_by_page_and_saved(qtbot, ctx, frozen_now, t
     assert pdf_pages(files[0][3]) == 2
 
 
+FAKE = DeviceInfo(id="fake:desk", driver="fake", name="desk", vendor="Canon", model="DR-C225 II")
+
+
+def use_fake(view: CaptureView, pages: list[Image.Image]) -> None:
+    view.drivers = [FakeDriver("fake", [FAKE], factory=lambda info: FakeScanner(info, pages))]
+    view.opener = lambda device_id: view.drivers[0].open(device_id)
+    view.refresh_devices()
+    assert view.device_id() == FAKE.id
+
+
 def fake_view(qtbot, ctx, pages: list[Image.Image]) -> CaptureView:
-    info = DeviceInfo(id="fake:desk", driver="fake", name="desk", vendor="Canon", model="DR-C225 II")
-    view = CaptureView(ctx, opener=lambda _id: FakeScanner(info, pages))
+    view = CaptureView(ctx)
     qtbot.addWidget(view)
+    use_fake(view, pages)
     return view
 
 
@@ -299,9 +309,7 @@ def test_detail_view_opens_the_screen_for_its_dossier_and_screenshot(qtbot, ctx,
     qtbot.addWidget(window)
     screen = capture_ui.install(window, ctx)
     assert window.actions_["capture"].shortcut().toString() == "F6"
-    info = DeviceInfo(id="fake:desk", driver="fake", name="desk", vendor="Canon", model="DR-C225 II")
-    sheets = [paper(f"Trang {n}") for n in range(1, 6)]
-    screen.opener = lambda _id: FakeScanner(info, sheets)
+    use_fake(screen, [paper(f"Trang {n}") for n in range(1, 6)])
     window.show_detail(dossier_id)
 
     window.detail_view.buttons["scan"].click()

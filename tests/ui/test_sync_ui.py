@@ -296,3 +296,17 @@ def test_local_stack_enrolls_and_keeps_the_token_in_memory_without_a_keyring(tmp
     finally:
         server.stop()
     assert server.process is None and not server.ready()
+
+
+def test_local_stack_points_the_running_window_at_its_server(qtbot, qapp, ctx, keyring, server):
+    from ui.local_stack import attach_to_window
+
+    keyring.set_password(keys.SERVICE, keys.ENROLLMENT_TOKEN, server.token)
+    _id, code = receive(ctx)
+    window = make_window(qtbot, ctx)
+    window.show()
+    assert label(window) == "Ngoại tuyến"  # no server configured yet
+    attach_to_window(qapp, server.url, "Thông báo thử")
+    assert window.statusBar().currentMessage() == "Thông báo thử"
+    qtbot.waitUntil(lambda: label(window).startswith("Đã đồng bộ lúc "), timeout=WAIT_MS)
+    assert server_codes(server) == [code]

@@ -84,10 +84,10 @@ def test_parse_merges_sections_and_this_machine():
 
 
 def test_unknown_key_is_a_warning_not_an_error():
-    raw = {**SAMPLE, "settings": {**SAMPLE["settings"], "idcard_port": "COM3"}, "colour": "xanh"}
+    raw = {**SAMPLE, "settings": {**SAMPLE["settings"], "printer_tray": "khay 2"}, "colour": "xanh"}
     config = _parse(raw)
-    assert config.values["idcard_port"] == "COM3"
-    assert any("idcard_port" in w for w in config.warnings)
+    assert config.values["printer_tray"] == "khay 2"
+    assert any("printer_tray" in w for w in config.warnings)
     assert any("colour" in w for w in config.warnings)
 
 

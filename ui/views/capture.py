@@ -215,14 +215,16 @@ class CaptureView(QWidget):
                            (self.tr("Đen trắng"), ColorMode.LINEART)):
             self.colour_combo.addItem(text, mode.value)  # Qt stores enums as plain str
         self.source_combo = QComboBox()
-        self.source_combo.addItem(self.tr("Khay nạp giấy (nhiều tờ)"), Source.FEEDER.value)
-        self.source_combo.addItem(self.tr("Mặt kính (một tờ)"), Source.FLATBED.value)
+        self.source_combo.addItem(self.tr("Khay nạp giấy"), Source.FEEDER.value)
+        self.source_combo.addItem(self.tr("Mặt kính"), Source.FLATBED.value)
         self.source_combo.currentIndexChanged.connect(self._source_changed)
         self.duplex_check = QCheckBox(self.tr("Quét hai mặt"))
         settings_box = QGroupBox(self.tr("Máy quét"))
         form = QFormLayout(settings_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Thiết bị:"), device_row)
+        # The device name is the longest value: give it the panel's full width under its label.
+        form.addRow(QLabel(self.tr("Thiết bị:")))
+        form.addRow(device_row)
         form.addRow(self.driver_note)
         form.addRow(self.tr("Độ phân giải:"), self.dpi_combo)
         form.addRow(self.tr("Chế độ màu:"), self.colour_combo)
@@ -256,7 +258,7 @@ class CaptureView(QWidget):
         left.addStretch(1)
         left_panel = QFrame()
         left_panel.setLayout(left)
-        left_panel.setFixedWidth(320)
+        left_panel.setFixedWidth(310)
 
         # Thumbnails and page tools
         self.thumbs = ThumbnailStrip()
@@ -317,7 +319,7 @@ class CaptureView(QWidget):
         slots_layout.addWidget(self.assign_button)
         slots_layout.addWidget(self.result_button)
         slots_layout.addWidget(self.save_button)
-        slots_box.setFixedWidth(340)
+        slots_box.setFixedWidth(320)
 
         body = QGridLayout()
         body.addWidget(left_panel, 0, 0)
@@ -468,7 +470,8 @@ class CaptureView(QWidget):
         for scanner in found.scanners:
             self.device_combo.addItem(scanner.label, scanner.preferred.id)
         self.device_combo.addItem(self.tr("Nhập từ tệp…"), FILES_DEVICE_ID)
-        index = self.device_combo.findData(previous)
+        # Keep the device in use; otherwise a scanner found now wins over the file import fallback.
+        index = self.device_combo.findData(previous) if previous != FILES_DEVICE_ID else -1
         self.device_combo.setCurrentIndex(index if index >= 0 else 0)
         self.device_combo.blockSignals(False)
         notes = [e.message for e in found.errors]
@@ -642,7 +645,7 @@ class CaptureView(QWidget):
         self._cancel = None
         self._set_busy(False)
         self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.setValue(0)
 
     def cancel(self) -> None:
         if self._cancel is not None:
@@ -769,6 +772,7 @@ class CaptureView(QWidget):
         if not busy:
             self.source_combo.setEnabled(self.device_id() != FILES_DEVICE_ID)
         self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)  # an idle bar reads as "something is still running"
         self.thumbs.setDragEnabled(not busy)
         self._source_changed()
         self._update_buttons()

@@ -55,7 +55,7 @@ def card_from_scanner(scanner: Scanner, cancel: CancelToken | None = None) -> Ci
 
 def default_card_scanner(settings: Settings) -> Scanner:
     """The scanner chosen in the settings (``scanner_device``), else the first one found."""
-    device_id = str(settings.extra.get("scanner_device") or "")
+    device_id = settings.scanner_device
     if not device_id:
         found = list_scanners()
         if not found.scanners:
