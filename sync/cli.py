@@ -60,19 +60,20 @@ def _night_window(text: str) -> tuple[dtime, dtime]:
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202 - SyncEngine, imported lazily
-    from app.db import open_database
+    from app.storage import open_cli_storage
     from sync.engine import ScanPolicy, SyncEngine
 
     token = args.token or os.environ.get(TOKEN_ENV)
     policy = ScanPolicy(only_when_kbps_above=args.scan_min_kbps, night_window=args.scan_night)
-    return SyncEngine(open_database(), args.server, token, scan_policy=policy)
+    storage = open_cli_storage()
+    return SyncEngine(storage.db, args.server, token, scan_policy=policy, attachment_store=storage.store)
 
 
 def cmd_status(_args: argparse.Namespace) -> int:
-    from app.db import open_database
+    from app.storage import open_cli_database
     from sync.engine import status
 
-    db = open_database()
+    db = open_cli_database()
     try:
         st = status(db)
     finally:

@@ -42,18 +42,18 @@ def _read_text(path: str) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from app.attachments import AttachmentStore
-    from app.db import open_database
     from app.security.signing import workstation_signing_key
     from app.settings import load_settings
+    from app.storage import open_cli_storage
     from sync.transfer import export_queue
 
     settings = load_settings()
     key = workstation_signing_key(create=True)
     assert key is not None
-    db = open_database()
+    storage = open_cli_storage()
+    db = storage.db
     try:
-        report = export_queue(db, AttachmentStore(), args.output, _read_text(args.recipient), key,
+        report = export_queue(db, storage.store, args.output, _read_text(args.recipient), key,
                               unit_id=args.unit or settings.unit_id, workstation=settings.workstation_name,
                               mark_sent=args.mark_sent)
     finally:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from app.attachments import AttachmentStore
 from app.changes import Changes
 from app.db import Database
 from app.settings import Settings
@@ -23,6 +24,8 @@ class AppContext:
     settings: Settings
     tasks: TaskRunner
     events: Events
+    # Scans go through the store of the open database, so they are encrypted with its key.
+    store: AttachmentStore = field(default_factory=AttachmentStore)
 
     def run_db(self, fn: Callable[[Session], T], on_done: Callable[[T], None] | None = None,
                on_error: ErrorCallback | None = None) -> None:

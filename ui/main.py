@@ -5,18 +5,20 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox
 
 from app import paths
+from app.attachments import AttachmentStore
 from app.catalogue import ensure_seeded
-from app.db import Database, open_database
+from app.db import Database
 from app.errors import UserError, ValidationError
+from app.fleet import apply_fleet_defaults, load_fleet
 from app.i18n import set_language
-from app.security.dbkey import DatabaseKey, DatabaseKeyMissing, obtain_database_key, recover_database_key
-from app.security.keys import KeyringUnavailable
-from app.settings import Settings, load_settings
+from app.security.dbkey import DatabaseKey, DatabaseKeyMissing, recover_database_key
+from app.settings import Settings, load_settings, save_settings
+from app.storage import database_key, open_storage
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.events import Events
@@ -25,8 +27,6 @@ from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
-# Developer opt-out only: with no usable keyring, run on an unencrypted database instead of stopping.
-INSECURE_PLAINTEXT_ENV = "MOTCUA_INSECURE_PLAINTEXT"
 
 
 def install_ui_font(app: QApplication, point_size: int | None = None) -> str | None:
@@ -60,9 +60,10 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Startup", text)
 
 
-def build_context(db: Database, settings: Settings, *, inline_tasks: bool = False) -> AppContext:
+def build_context(db: Database, settings: Settings, *, inline_tasks: bool = False,
+                  store: AttachmentStore | None = None) -> AppContext:
     tasks = TaskRunner(inline=inline_tasks)
-    ctx = AppContext(db=db, settings=settings, tasks=tasks, events=Events())
+    ctx = AppContext(db=db, settings=settings, tasks=tasks, events=Events(), store=store or AttachmentStore())
     tasks.default_error = lambda exc, details: show_error(None, exc, details)
     return ctx
 
@@ -98,11 +99,7 @@ def _database_key() -> DatabaseKey | None:
     Raises :class:`UserError` (no keyring, no key and no recovery code) when the app must stop.
     """
     try:
-        db_key = obtain_database_key()
-    except KeyringUnavailable:
-        if os.environ.get(INSECURE_PLAINTEXT_ENV) == "1":
-            return None
-        raise
+        db_key = database_key()
     except DatabaseKeyMissing as exc:
         recovered = _ask_recovery_code(exc.message)
         if recovered is None:
@@ -128,12 +125,23 @@ def run_gui(data_dir: str | None = None) -> int:
     if data_dir:
         paths.set_data_dir(data_dir)
     settings = load_settings()
+    try:
+        fleet = load_fleet()
+        if fleet is not None:
+            seeded = apply_fleet_defaults(settings, fleet)
+            if seeded != settings:
+                save_settings(seeded)
+            settings = seeded
+    except UserError as exc:
+        # A broken province file must not keep the counter closed: say so and go on with local settings.
+        QMessageBox.warning(None, _t("Tệp cấu hình chung"), exc.message)
     set_language(settings.language)
     install_translator(app, settings.language)
     install_ui_font(app, settings.ui_font_size)
     try:
         db_key = _database_key()
-        db = open_database(key=db_key.key if db_key else None)
+        storage = open_storage(db_key)
+        db = storage.db
         with db.session() as session:
             ensure_seeded(session)
     except UserError as exc:
@@ -142,7 +150,7 @@ def run_gui(data_dir: str | None = None) -> int:
         box.addButton(_t("Đóng"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         return 2
-    ctx = build_context(db, settings)
+    ctx = build_context(db, settings, store=storage.store)
     window = MainWindow(ctx)
     install_all(window, ctx)
     if db_key is None:
@@ -150,6 +158,9 @@ def run_gui(data_dir: str | None = None) -> int:
     window.resize(1366, 768)
     window.show()
     window.offer_drafts()
+    if os.environ.get("MOTCUA_SMOKE_QUIT"):  # packaging smoke test: the window is up, now leave
+        print(f"motcua-smoke: window shown={window.isVisible()}", file=sys.stderr, flush=True)
+        QTimer.singleShot(0, app.quit)
     try:
         return app.exec()
     finally:

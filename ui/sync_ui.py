@@ -222,7 +222,7 @@ class SyncController(QObject):
         if self._engine is None or self._engine_key != (url, token):
             if self._engine is not None:
                 self._engine.close()
-            self._engine = SyncEngine(self.ctx.db, url, token, scan_policy=policy)
+            self._engine = SyncEngine(self.ctx.db, url, token, scan_policy=policy, attachment_store=self.ctx.store)
             self._engine_key = (url, token)
         self._engine.scan_policy = policy
         before_keys, before_event = self._snapshot()

@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
-from app.db import open_database
 from app.i18n import tr
 from app.security import audit
+from app.storage import open_cli_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,7 +46,7 @@ def safe_text(value: str) -> str:
 
 
 def cmd_verify(_args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             report = audit.verify(session)
@@ -64,7 +64,7 @@ def cmd_verify(_args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             entries = audit.list_entries(session, limit=max(1, args.limit), action=args.action)

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from app import backup, paths
-from app.db import open_database
 from app.i18n import tr
 from app.security import audit
+from app.storage import open_cli_database
 
 BACKUP_CREATE = "backup_create"
 BACKUP_RESTORE = "backup_restore"
@@ -81,7 +81,7 @@ def _size(n: int) -> str:
 def cmd_create(args: argparse.Namespace) -> int:
     target = Path(args.output).expanduser() if args.output else None
     # Opening migrates an old schema first, so the archive always carries a schema this version knows.
-    db = open_database()
+    db = open_cli_database()
     try:
         made = backup.create_backup(target, db_path=db.path)
         with db.session() as session:
@@ -124,7 +124,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         _out(tr("Đã huỷ, dữ liệu không thay đổi."))
         return 1
     result = backup.restore_backup(archive, paths.data_dir())
-    db = open_database()  # migrates a backup made by an older version
+    db = open_cli_database()  # migrates a backup made by an older version
     try:
         with db.session() as session:
             audit.record(session, audit.SYSTEM, BACKUP_RESTORE, f"backup:{archive.name}"[:128],

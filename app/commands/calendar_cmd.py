@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime, timedelta
 
-from app.db import open_database
 from app.errors import NotFoundError
 from app.i18n import tr
 from app.settings import load_settings
+from app.storage import open_cli_database
 from app.workdays import (
     WorkCalendar,
     calendar_from_settings,
@@ -30,7 +30,7 @@ def _number(text: str) -> float:
 
 def _load_calendar() -> WorkCalendar:
     settings = load_settings()
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             return calendar_from_settings(settings, session)
@@ -73,7 +73,7 @@ def _cmd_due(args: argparse.Namespace) -> int:
 def _cmd_holidays(args: argparse.Namespace) -> int:
     year = args.year or date.today().year
     settings = load_settings()
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             calendar = calendar_from_settings(settings, session)
@@ -108,7 +108,7 @@ def _cmd_holidays(args: argparse.Namespace) -> int:
 def _cmd_set_day(args: argparse.Namespace) -> int:
     day = parse_date(args.date)
     kind = "off" if args.off else "work"
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             set_calendar_day(session, day, kind, args.note or "")
@@ -124,7 +124,7 @@ def _cmd_set_day(args: argparse.Namespace) -> int:
 
 def _cmd_remove_day(args: argparse.Namespace) -> int:
     day = parse_date(args.date)
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             removed = remove_calendar_day(session, day)

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from app import catalogue
-from app.db import open_database
 from app.fsutil import atomic_write_text
 from app.i18n import tr
+from app.storage import open_cli_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,7 +50,7 @@ def _out(text: str) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     # Validate the file before touching the database: a bad file must change nothing.
     new = catalogue.load_catalogue_file(Path(args.file))
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             result = catalogue.import_catalogue(session, new)
@@ -71,7 +71,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             catalogue.ensure_seeded(session)
@@ -92,7 +92,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             catalogue.ensure_seeded(session)

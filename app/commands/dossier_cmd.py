@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from app.catalogue import ensure_seeded, get_procedure
-from app.db import open_database
 from app.errors import ValidationError
 from app.i18n import tr
 from app.services import dossiers as svc
@@ -16,6 +15,7 @@ from app.services.intake import DocumentInput, IntakeRequest, Party
 from app.services.search import search_dossiers
 from app.settings import load_settings
 from app.status import label
+from app.storage import open_cli_database
 from app.workdays import parse_datetime
 
 
@@ -37,7 +37,7 @@ def _checklist(procedure, case_code: str | None, missing: set[str]) -> list[Docu
 
 def _receive(args: argparse.Namespace) -> int:
     settings = load_settings()
-    db = open_database()
+    db = open_cli_database()
     with db.session() as session:
         ensure_seeded(session)
         if args.from_json:
@@ -66,7 +66,7 @@ def _receive(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     with db.session() as session:
         for row in search_dossiers(session, args.query or "", limit=args.limit):
             due = f"{row.due_at:%d/%m/%Y %H:%M}" if row.due_at else "-"
@@ -75,7 +75,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     with db.session() as session:
         d = svc.get_dossier(session, args.key)
         print(f"{d.code}  {d.applicant_name}  {d.procedure_name}")
@@ -90,7 +90,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _action(args: argparse.Namespace) -> int:
     settings = load_settings()
-    db = open_database()
+    db = open_cli_database()
     with db.session() as session:
         if args.action == "supplement":
             items = [DocumentInput(name=n, originals=1) for n in args.item]

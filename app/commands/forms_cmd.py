@@ -6,16 +6,16 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from app.db import open_database
 from app.errors import ValidationError
 from app.i18n import tr
 from app.services.papers import render_dossier_paper, render_register_pdf
 from app.settings import load_settings
+from app.storage import open_cli_database
 
 
 def _render(args: argparse.Namespace) -> int:
     settings = load_settings()
-    db = open_database()
+    db = open_cli_database()
     with db.session() as session:
         render_dossier_paper(session, settings, args.dossier, args.form, Path(args.output))
     print(args.output)
@@ -28,7 +28,7 @@ def _register(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise ValidationError(tr("Ngày không hợp lệ (dạng YYYY-MM-DD): {error}", error=exc)) from exc
     settings = load_settings()
-    db = open_database()
+    db = open_cli_database()
     with db.session() as session:
         count = render_register_pdf(session, settings, start, end, Path(args.output))
     print(tr("{n} hồ sơ → {path}", n=count, path=args.output))

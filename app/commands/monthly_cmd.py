@@ -5,18 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.db import open_database
 from app.fsutil import storage_error
 from app.i18n import tr
 from app.reports.monthly import build_monthly, parse_month, render_monthly_pdf, write_csv, write_xlsx
 from app.settings import load_settings
+from app.storage import open_cli_database
 from app.workdays import calendar_from_settings
 
 
 def _run(args: argparse.Namespace) -> int:
     start, end = parse_month(args.month)
     settings = load_settings()
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             calendar = calendar_from_settings(settings, session)

@@ -10,10 +10,10 @@ import argparse
 import getpass
 import sys
 
-from app.db import open_database
 from app.errors import ValidationError
 from app.i18n import tr
 from app.security import operators
+from app.storage import open_cli_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -78,7 +78,7 @@ class _Passwords:
 
 def cmd_init_admin(args: argparse.Namespace) -> int:
     secret = _Passwords(args.password_stdin).ask(tr("Mật khẩu quản trị viên"), confirm=True)
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             admin = operators.create_first_admin(session, args.username, args.full_name, secret)
@@ -90,7 +90,7 @@ def cmd_init_admin(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     prompts = _Passwords(args.password_stdin)
-    db = open_database()
+    db = open_cli_database()
     try:
         admin = operators.login(db, args.admin, prompts.ask(tr("Mật khẩu của {name}", name=args.admin)))
         secret = prompts.ask(tr("Mật khẩu tạm thời cho người dùng mới"), confirm=True)
@@ -104,7 +104,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(_args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             rows = operators.list_operators(session)
@@ -122,7 +122,7 @@ def cmd_list(_args: argparse.Namespace) -> int:
 
 def cmd_disable(args: argparse.Namespace) -> int:
     prompts = _Passwords(args.password_stdin)
-    db = open_database()
+    db = open_cli_database()
     try:
         admin = operators.login(db, args.admin, prompts.ask(tr("Mật khẩu của {name}", name=args.admin)))
         with db.session() as session:
@@ -135,7 +135,7 @@ def cmd_disable(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     prompts = _Passwords(args.password_stdin)
-    db = open_database()
+    db = open_cli_database()
     try:
         if args.admin:
             admin = operators.login(db, args.admin, prompts.ask(tr("Mật khẩu của {name}", name=args.admin)))

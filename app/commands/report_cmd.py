@@ -9,13 +9,13 @@ from datetime import date
 from typing import Any
 
 from app import clock
-from app.db import open_database
 from app.i18n import tr
 from app.services.deadline_watch import WatchItem, apology_reminders, due_today, due_within, overdue
 from app.services.deadlines import LABELS as ON_TIME_LABELS
 from app.services.indicators import GroupIndicators, Indicator, compute_indicators, late_finished
 from app.settings import load_settings
 from app.status import CHANNEL_LABELS, label
+from app.storage import open_cli_database
 from app.workdays import calendar_from_settings, parse_date
 
 
@@ -53,7 +53,7 @@ def _print_group(group: GroupIndicators) -> None:
 def _indicators(args: argparse.Namespace) -> int:
     start, end = parse_date(args.start), parse_date(args.end)
     settings = load_settings()
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             calendar = calendar_from_settings(settings, session)
@@ -80,7 +80,7 @@ def _late(args: argparse.Namespace) -> int:
     end = parse_date(args.end) if args.end else now.date()
     start = parse_date(args.start) if args.start else date(end.year, 1, 1)
     settings = load_settings()
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             calendar = calendar_from_settings(settings, session)
@@ -106,7 +106,7 @@ def _late(args: argparse.Namespace) -> int:
 def _deadlines(args: argparse.Namespace) -> int:
     now = clock.now()
     settings = load_settings()
-    db = open_database()
+    db = open_cli_database()
     try:
         with db.session() as session:
             calendar = calendar_from_settings(settings, session)

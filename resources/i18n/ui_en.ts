@@ -375,7 +375,7 @@
     <name>ApologyDialog</name>
     <message>
         <location filename="../../ui/views/action_dialogs.py" line="+105"/>
-        <location filename="../../build/i18n/ui_wrapped.py" line="+193"/>
+        <location filename="../../build/i18n/ui_wrapped.py" line="+205"/>
         <source>Xin lỗi và hẹn lại ngày trả kết quả</source>
         <translation>Apology and new appointment for the result</translation>
     </message>
@@ -410,7 +410,7 @@
 <context>
     <name>AuthUi</name>
     <message>
-        <location filename="../../build/i18n/ui_wrapped.py" line="-688"/>
+        <location filename="../../build/i18n/ui_wrapped.py" line="-700"/>
         <source>&amp;Hệ thống</source>
         <translation>S&amp;ystem</translation>
     </message>
@@ -517,7 +517,7 @@
     <name>CaptureView</name>
     <message>
         <location filename="../../ui/views/capture.py" line="+174"/>
-        <location filename="../../build/i18n/ui_wrapped.py" line="+296"/>
+        <location filename="../../build/i18n/ui_wrapped.py" line="+308"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
@@ -584,14 +584,14 @@
     <message>
         <location line="+3"/>
         <location filename="../../build/i18n/ui_wrapped.py" line="-2"/>
-        <source>Khay nạp giấy (nhiều tờ)</source>
-        <translation>Document feeder (several sheets)</translation>
+        <source>Khay nạp giấy</source>
+        <translation>Document feeder</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../build/i18n/ui_wrapped.py" line="-2"/>
-        <source>Mặt kính (một tờ)</source>
-        <translation>Flatbed (one sheet)</translation>
+        <source>Mặt kính</source>
+        <translation>Flatbed</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -606,13 +606,13 @@
         <translation>Scanner</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location filename="../../build/i18n/ui_wrapped.py" line="-2"/>
         <source>Thiết bị:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location filename="../../build/i18n/ui_wrapped.py" line="-2"/>
         <source>Độ phân giải:</source>
         <translation>Resolution:</translation>
@@ -631,13 +631,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+258"/>
+        <location line="+259"/>
         <location filename="../../build/i18n/ui_wrapped.py" line="-68"/>
         <source>&amp;Quét (F5)</source>
         <translation>&amp;Scan (F5)</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-256"/>
         <location filename="../../build/i18n/ui_wrapped.py" line="+66"/>
         <source>&amp;Dừng quét</source>
         <translation>S&amp;top scanning</translation>
@@ -829,7 +829,7 @@
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location filename="../../build/i18n/ui_wrapped.py" line="-2"/>
         <source>&amp;Nhập tệp… (F5)</source>
         <translation>&amp;Import file… (F5)</translation>
@@ -1314,7 +1314,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location line="-432"/>
+        <location line="-444"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -1348,7 +1348,7 @@
     <name>DocumentsTable</name>
     <message>
         <location filename="../../ui/widgets/documents_table.py" line="+39"/>
-        <location filename="../../build/i18n/ui_wrapped.py" line="+834"/>
+        <location filename="../../build/i18n/ui_wrapped.py" line="+846"/>
         <source>Tên giấy tờ (* bắt buộc)</source>
         <translation>Document name (* required)</translation>
     </message>
@@ -1800,7 +1800,7 @@ copy</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../build/i18n/ui_wrapped.py" line="-536"/>
+        <location filename="../../build/i18n/ui_wrapped.py" line="-548"/>
         <source>Lỗi không mong muốn</source>
         <translation>Unexpected error</translation>
     </message>
@@ -1836,7 +1836,7 @@ Copy the error details and send them to technical support.</translation>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/views/login.py" line="+43"/>
-        <location filename="../../build/i18n/ui_wrapped.py" line="+646"/>
+        <location filename="../../build/i18n/ui_wrapped.py" line="+658"/>
         <source>Thiết lập lần đầu — Một cửa</source>
         <translation>First-time setup — One-Stop Counter</translation>
     </message>
@@ -1898,7 +1898,7 @@ Copy the error details and send them to technical support.</translation>
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../build/i18n/ui_wrapped.py" line="-626"/>
+        <location filename="../../build/i18n/ui_wrapped.py" line="-638"/>
         <source>thứ Hai</source>
         <translation>Monday</translation>
     </message>
@@ -1942,7 +1942,7 @@ Copy the error details and send them to technical support.</translation>
     <name>IdCardInput</name>
     <message>
         <location filename="../../ui/widgets/id_card_input.py" line="+29"/>
-        <location filename="../../build/i18n/ui_wrapped.py" line="+808"/>
+        <location filename="../../build/i18n/ui_wrapped.py" line="+820"/>
         <source>Quét mã QR trên thẻ căn cước hoặc dán nội dung mã vào đây</source>
         <translation>Scan the QR code on the citizen ID card or paste its content here</translation>
     </message>
@@ -2271,7 +2271,7 @@ Copy the error details and send them to technical support.</translation>
 <context>
     <name>LocalStack</name>
     <message>
-        <location filename="../../ui/local_stack.py" line="+167"/>
+        <location filename="../../ui/local_stack.py" line="+168"/>
         <source>Không có kho mật khẩu của hệ điều hành: mã xác thực máy trạm chỉ được giữ trong bộ nhớ cho lần chạy này và không được ghi ra tệp.</source>
         <translation>The operating system has no password store: the workstation token is kept in memory for this session only and is not written to disk.</translation>
     </message>
@@ -2938,9 +2938,39 @@ Copy the error details and send them to technical support.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location line="-688"/>
+        <location line="-700"/>
+        <source>KHÔNG MÃ HOÁ — chế độ thử nghiệm, không dùng cho dữ liệu thật</source>
+        <translation>NOT ENCRYPTED — test mode, do not use for real data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mã khôi phục dữ liệu</source>
+        <translation>Data recovery code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã ghi lại</source>
+        <translation>I have written it down</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Một cửa</source>
         <translation>One-Stop Counter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhập mã khôi phục</source>
+        <translation>Enter recovery code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dữ liệu của máy này được mã hoá. Hãy chép hoặc in mã khôi phục dưới đây, giao quản trị viên cất giữ ở nơi an toàn, không để cạnh máy. Khi thay máy hoặc cài lại, cần mã này để mở dữ liệu.</source>
+        <translation>The data on this computer is encrypted. Copy or print the recovery code below and give it to the administrator to keep in a safe place, not next to the computer. This code is needed to open the data when the computer is replaced or the application is reinstalled.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp cấu hình chung</source>
+        <translation>Province configuration file</translation>
     </message>
     <message>
         <location line="+2"/>

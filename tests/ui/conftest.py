@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from app import clock, paths  # noqa: E402
+from app import clock  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from tests.ui.helpers import ModalHandler  # noqa: E402
 
@@ -22,26 +22,6 @@ def ui_font(qapp):
     from ui.main import install_ui_font
 
     return install_ui_font(qapp, Settings().ui_font_size)
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
-    paths.set_data_dir(tmp_path)
-    yield tmp_path
-    paths.set_data_dir(None)
-
-
-@pytest.fixture
-def db(data_dir):
-    from app.catalogue import ensure_seeded
-    from app.db import open_database
-
-    database = open_database()
-    with database.session() as session:
-        ensure_seeded(session)
-    yield database
-    database.close()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
@@ -30,24 +31,13 @@ SANE_DEVICE = "sane:test:0"
 
 
 @pytest.fixture(scope="module", autouse=True)
-def sane_test_backend(tmp_path_factory):
+def sane_test_backend():
+    """SANE's real ``test`` backend, configured for the whole test process in tests/conftest.py (SANE reads
+    its configuration once per process, so one shared folder serves every test that scans)."""
     pytest.importorskip("sane")
-    from app.devices import scanner_sane
-
-    if scanner_sane._initialised:
-        pytest.skip("SANE was already initialised in this process with another configuration")
-    folder = tmp_path_factory.mktemp("sane")
-    (folder / "dll.conf").write_text("test\n", encoding="ascii")
-    (folder / "test.conf").write_text("number_of_devices 2\ntest-picture \"Grid\"\nresolution 200\n",
-                                      encoding="ascii")
-    previous = os.environ.get("SANE_CONFIG_DIR")
-    os.environ["SANE_CONFIG_DIR"] = str(folder)
-    yield folder
-    # libsane has read the folder by now; later processes must not inherit it.
-    if previous is None:
-        os.environ.pop("SANE_CONFIG_DIR", None)
-    else:
-        os.environ["SANE_CONFIG_DIR"] = previous
+    folder = Path(os.environ["SANE_CONFIG_DIR"])
+    assert (folder / "dll.conf").read_text(encoding="utf-8").split() == ["test"]
+    return folder
 
 
 def receive(ctx) -> str:

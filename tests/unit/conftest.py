@@ -4,33 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from app import clock, paths
-from app.settings import Settings
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
-    paths.set_data_dir(tmp_path)
-    yield tmp_path
-    paths.set_data_dir(None)
-
-
-@pytest.fixture
-def db(data_dir):
-    from app.catalogue import ensure_seeded
-    from app.db import open_database
-
-    database = open_database()
-    with database.session() as session:
-        ensure_seeded(session)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def settings():
-    return Settings(operator_name="Trần Thị Lan")
+from app import clock
 
 
 @pytest.fixture

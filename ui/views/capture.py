@@ -148,7 +148,7 @@ class CaptureView(QWidget):
         # Tests and other front-ends can wrap the device (e.g. a scanner reached through another process).
         self.opener: Callable[[str], Scanner] = opener or (lambda device_id: open_scanner(device_id, drivers))
         self.file_picker: Callable[[], list[str]] = self._ask_files
-        self.store = store or AttachmentStore()
+        self.store = store or ctx.store
         self.dossier: DossierSnapshot | None = None
         self.pages: dict[str, CapturedPage] = {}
         self._slots: dict[int, SlotInfo] = {}
