@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
+from app.commands import console
 from app.i18n import tr
 from app.security import audit
 from app.storage import open_cli_database
@@ -14,7 +14,7 @@ from app.storage import open_cli_database
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("audit", help="nhật ký kiểm tra (audit log)")
     actions = parser.add_subparsers(dest="audit_command", metavar="ACTION")
-    parser.set_defaults(func=lambda _args: _help(parser))
+    parser.set_defaults(func=lambda _args: console.show_help(parser))
 
     ver = actions.add_parser("verify", help="kiểm tra nhật ký có bị sửa, xoá hay đổi thứ tự không")
     ver.set_defaults(func=cmd_verify)
@@ -25,18 +25,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lst.set_defaults(func=cmd_list)
 
 
-def _help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 1
-
-
-def _out(text: str) -> None:
-    try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
 
 
 def safe_text(value: str) -> str:
@@ -54,12 +42,12 @@ def cmd_verify(_args: argparse.Namespace) -> int:
         db.close()
     if report.ok:
         head = str(report.head) if report.head else "-"
-        _out(tr("Nhật ký toàn vẹn: {count} mục, đầu chuỗi {head}.", count=report.count, head=head) + "\n")
+        console.write(tr("Nhật ký toàn vẹn: {count} mục, đầu chuỗi {head}.", count=report.count, head=head) + "\n")
         return 0
     lines = [tr("NHẬT KÝ ĐÃ BỊ CAN THIỆP: {n} vấn đề trên {count} mục.", n=len(report.problems),
                 count=report.count)]
     lines += [f"- {problem.message}" for problem in report.problems]
-    _out("\n".join(lines) + "\n")
+    console.write("\n".join(lines) + "\n")
     return 1
 
 
@@ -76,5 +64,5 @@ def cmd_list(args: argparse.Namespace) -> int:
         fields = [str(entry.seq), entry.at, entry.operator, entry.action, entry.object_ref, details]
         lines.append("  ".join(safe_text(f) for f in fields if f != ""))
     lines.append(tr("{count} mục.", count=len(entries)))
-    _out("\n".join(lines) + "\n")
+    console.write("\n".join(lines) + "\n")
     return 0

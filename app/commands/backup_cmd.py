@@ -7,10 +7,10 @@ it must run while the app is closed (the database file is moved).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from app import backup, paths
+from app.commands import console
 from app.i18n import tr
 from app.security import audit
 from app.storage import open_cli_database
@@ -22,7 +22,7 @@ BACKUP_RESTORE = "backup_restore"
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("backup", help="sao lưu và khôi phục dữ liệu")
     actions = parser.add_subparsers(dest="backup_command", metavar="ACTION")
-    parser.set_defaults(func=lambda _args: _help(parser))
+    parser.set_defaults(func=lambda _args: console.show_help(parser))
 
     create = actions.add_parser("create", help="tạo bản sao lưu (cơ sở dữ liệu và tệp đính kèm)")
     create.add_argument("-o", "--output", default=None,
@@ -49,19 +49,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.set_defaults(func=cmd_check)
 
 
-def _help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 1
-
-
-def _out(text: str) -> None:
-    # A Windows console in a legacy code page cannot print every Vietnamese letter.
-    try:
-        sys.stdout.write(text + "\n")
-    except UnicodeEncodeError:
-        sys.stdout.flush()
-        sys.stdout.buffer.write((text + "\n").encode("utf-8"))
-    sys.stdout.flush()
 
 
 def _confirm(question: str, assume_yes: bool) -> bool:
@@ -89,12 +76,12 @@ def cmd_create(args: argparse.Namespace) -> int:
                          {"members": len(made.manifest.members)})
     finally:
         db.close()
-    _out(tr("Đã sao lưu vào {path} ({size}, {n} tệp đính kèm).", path=made.path, size=_size(made.size),
+    console.write_line(tr("Đã sao lưu vào {path} ({size}, {n} tệp đính kèm).", path=made.path, size=_size(made.size),
             n=made.manifest.attachment_count))
     if args.keep:
         removed = backup.prune_backups(args.keep, made.path.parent)
         if removed:
-            _out(tr("Đã xoá {n} bản sao lưu cũ.", n=len(removed)))
+            console.write_line(tr("Đã xoá {n} bản sao lưu cũ.", n=len(removed)))
     return 0
 
 
@@ -109,19 +96,19 @@ def cmd_list(args: argparse.Namespace) -> int:
                       n=manifest.attachment_count, rev=manifest.schema_revision or "-")
         except Exception as exc:  # noqa: BLE001 - one unreadable file must not hide the others
             info = tr("không đọc được ({error})", error=getattr(exc, "message", exc))
-        _out(f"{path.name}  {info}")
-    _out(tr("{n} bản sao lưu trong {folder}.", n=len(archives), folder=folder))
+        console.write_line(f"{path.name}  {info}")
+    console.write_line(tr("{n} bản sao lưu trong {folder}.", n=len(archives), folder=folder))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     archive = Path(args.file).expanduser()
     manifest = backup.verify_backup(archive)
-    _out(tr("Bản sao lưu lúc {time}: {n} tệp đính kèm, đã kiểm tra mã băm.",
+    console.write_line(tr("Bản sao lưu lúc {time}: {n} tệp đính kèm, đã kiểm tra mã băm.",
             time=manifest.created_at.strftime("%H:%M %d/%m/%Y"), n=manifest.attachment_count))
     if not _confirm(tr("Thay dữ liệu hiện tại bằng bản sao lưu này? Dữ liệu hiện tại được giữ lại để có thể "
                        "hoàn tác."), args.yes):
-        _out(tr("Đã huỷ, dữ liệu không thay đổi."))
+        console.write_line(tr("Đã huỷ, dữ liệu không thay đổi."))
         return 1
     result = backup.restore_backup(archive, paths.data_dir())
     db = open_cli_database()  # migrates a backup made by an older version
@@ -131,8 +118,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
                          {"schema": manifest.schema_revision})
     finally:
         db.close()
-    _out(tr("Đã khôi phục. Dữ liệu trước đó được giữ tại {path}.", path=result.previous))
-    _out(tr("Để hoàn tác: motcua backup undo-restore \"{path}\"", path=result.previous))
+    console.write_line(tr("Đã khôi phục. Dữ liệu trước đó được giữ tại {path}.", path=result.previous))
+    console.write_line(tr("Để hoàn tác: motcua backup undo-restore \"{path}\"", path=result.previous))
     return 0
 
 
@@ -142,26 +129,26 @@ def cmd_undo(args: argparse.Namespace) -> int:
     else:
         points = backup.restore_points()
         if not points:
-            _out(tr("Không có lần khôi phục nào để hoàn tác."))
+            console.write_line(tr("Không có lần khôi phục nào để hoàn tác."))
             return 1
         previous = points[0]
     if not _confirm(tr("Trả lại dữ liệu từ {path}?", path=previous), args.yes):
-        _out(tr("Đã huỷ, dữ liệu không thay đổi."))
+        console.write_line(tr("Đã huỷ, dữ liệu không thay đổi."))
         return 1
     undone = backup.undo_restore(previous)
-    _out(tr("Đã hoàn tác lần khôi phục. Dữ liệu đã khôi phục được giữ tại {path}.", path=undone))
+    console.write_line(tr("Đã hoàn tác lần khôi phục. Dữ liệu đã khôi phục được giữ tại {path}.", path=undone))
     return 0
 
 
 def cmd_check(_args: argparse.Namespace) -> int:
     problems = backup.check_data(paths.database_path())
     if not problems:
-        _out(tr("Dữ liệu toàn vẹn: không phát hiện lỗi."))
+        console.write_line(tr("Dữ liệu toàn vẹn: không phát hiện lỗi."))
         return 0
-    _out(tr("PHÁT HIỆN {n} VẤN ĐỀ TRONG DỮ LIỆU:", n=len(problems)))
+    console.write_line(tr("PHÁT HIỆN {n} VẤN ĐỀ TRONG DỮ LIỆU:", n=len(problems)))
     for problem in problems:
-        _out(f"- {problem}")
-    _out(tr("Đừng xoá hay sửa tệp dữ liệu. Hãy sao chép cả thư mục {folder} sang ổ khác, rồi khôi phục bản "
+        console.write_line(f"- {problem}")
+    console.write_line(tr("Đừng xoá hay sửa tệp dữ liệu. Hãy sao chép cả thư mục {folder} sang ổ khác, rồi khôi phục bản "
             "sao lưu gần nhất (motcua backup list, motcua backup restore) hoặc liên hệ hỗ trợ kỹ thuật.",
             folder=paths.data_dir()))
     return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime, timedelta
 
+from app.commands import console
 from app.errors import NotFoundError
 from app.i18n import tr
 from app.settings import load_settings
@@ -141,11 +142,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("calendar", help="lịch làm việc, ngày nghỉ và hạn trả kết quả")
     commands = parser.add_subparsers(dest="calendar_command", metavar="SUBCOMMAND")
 
-    def _help(_args: argparse.Namespace) -> int:
-        parser.print_help()
-        return 1
-
-    parser.set_defaults(func=_help)
+    parser.set_defaults(func=lambda _args: console.show_help(parser))
 
     due = commands.add_parser("due", help="tính hạn trả kết quả")
     due.add_argument("--received", help='thời điểm tiếp nhận, ví dụ "2027-02-04 16:20" (mặc định: bây giờ)')

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app import catalogue
+from app.commands import console
 from app.fsutil import atomic_write_text
 from app.i18n import tr
 from app.storage import open_cli_database
@@ -15,7 +16,7 @@ from app.storage import open_cli_database
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("catalogue", help="danh mục thủ tục hành chính")
     actions = parser.add_subparsers(dest="catalogue_command", metavar="ACTION")
-    parser.set_defaults(func=lambda _args: _help(parser))
+    parser.set_defaults(func=lambda _args: console.show_help(parser))
 
     imp = actions.add_parser("import", help="nhập danh mục từ tệp JSON")
     imp.add_argument("file", help="tệp danh mục (JSON)")
@@ -32,19 +33,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lst.set_defaults(func=cmd_list)
 
 
-def _help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 1
-
-
-def _out(text: str) -> None:
-    # A Windows console may not encode Vietnamese; fall back to raw UTF-8 rather than crash mid-export.
-    try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -56,7 +44,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             result = catalogue.import_catalogue(session, new)
     finally:
         db.close()
-    _out(
+    console.write(
         tr(
             "Đã nhập danh mục phiên bản {version}: thêm {added}, cập nhật {updated}, "
             "không đổi {unchanged}, ngừng áp dụng {deactivated} thủ tục.",
@@ -66,7 +54,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         + "\n"
     )
     if result.deactivated_codes:
-        _out(tr("Ngừng áp dụng: {codes}", codes=", ".join(result.deactivated_codes)) + "\n")
+        console.write(tr("Ngừng áp dụng: {codes}", codes=", ".join(result.deactivated_codes)) + "\n")
     return 0
 
 
@@ -87,7 +75,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     else:
-        _out(text)
+        console.write(text)
     return 0
 
 
@@ -108,5 +96,5 @@ def cmd_list(args: argparse.Namespace) -> int:
         deadline = catalogue.describe_processing(spec.processing)
         lines.append(f"{spec.code:<{width}}  {deadline:<16}  {spec.name}{mark}")
     lines.append(tr("{count} thủ tục (danh mục {version}).", count=len(found), version=version))
-    _out("\n".join(lines) + "\n")
+    console.write("\n".join(lines) + "\n")
     return 0

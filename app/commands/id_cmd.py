@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from app.citizens import CitizenCard
+from app.commands import console
 from app.errors import UserError
 from app.i18n import tr
 
@@ -22,11 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     decode.add_argument("--json", action="store_true", help=tr("in mỗi ảnh một dòng JSON"))
     decode.set_defaults(func=_decode)
 
-    def show_help(_args: argparse.Namespace) -> int:
-        parser.print_help()
-        return 1
-
-    parser.set_defaults(func=show_help)
+    parser.set_defaults(func=lambda _args: console.show_help(parser))
 
 
 def card_to_json(card: CitizenCard) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import argparse
 import getpass
 import sys
 
+from app.commands import console
 from app.errors import ValidationError
 from app.i18n import tr
 from app.security import operators
@@ -19,7 +20,7 @@ from app.storage import open_cli_database
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("operator", help="tài khoản người dùng của máy trạm")
     actions = parser.add_subparsers(dest="operator_command", metavar="ACTION")
-    parser.set_defaults(func=lambda _args: _help(parser))
+    parser.set_defaults(func=lambda _args: console.show_help(parser))
 
     init = actions.add_parser("init-admin", help="tạo tài khoản quản trị đầu tiên")
     init.add_argument("username")
@@ -54,10 +55,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _stdin_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ đầu vào chuẩn, mỗi dòng một")
 
-
-def _help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 1
 
 
 class _Passwords:

@@ -162,7 +162,7 @@ class AuthScreen(QDialog):
         """Where the cursor goes after a refusal (subclasses clear the password)."""
 
     def submit(self) -> None:
-        raise NotImplementedError
+        """Run the screen's action (create the account, log in, unlock...): each concrete screen defines it."""
 
     # ----- cannot be dismissed ----------------------------------------------------------------------------
 
