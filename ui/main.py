@@ -105,7 +105,7 @@ def _database_key() -> DatabaseKey | None:
         if recovered is None:
             raise
         db_key = recovered
-    if db_key.recovery_code:
+    if db_key is not None and db_key.recovery_code:
         _show_recovery_code(db_key.recovery_code)
     return db_key
 
