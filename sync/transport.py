@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
-
-import requests
 
 from app.i18n import tr
 from sync.backoff import parse_retry_after
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, SUPPORTED_VERSIONS
+
+if TYPE_CHECKING:  # requests loads on the first request, not when the app starts
+    import requests
 
 DEFAULT_TIMEOUTS = (5.0, 30.0)  # (connect, read): a commune link connects slowly but must not hang for ever
 USER_AGENT = "motcua-sync/1"
@@ -114,7 +115,11 @@ class Transport:
                  timeouts: tuple[float, float] = DEFAULT_TIMEOUTS) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self.timeouts = timeouts
-        self.session = session or requests.Session()
+        if session is None:
+            import requests
+
+            session = requests.Session()
+        self.session = session
         # A proxy from the environment would silently route a commune's data elsewhere; be explicit.
         self.session.trust_env = False
         self.session.headers["User-Agent"] = USER_AGENT
@@ -142,6 +147,8 @@ class Transport:
                 # mtime=0: the same body always compresses to the same bytes, which keeps retries comparable.
                 body = gzip.compress(body, compresslevel=6, mtime=0)
                 send_headers["Content-Encoding"] = "gzip"
+        import requests
+
         try:
             response = self.session.request(method, url, data=body, headers=send_headers, params=params,
                                             timeout=timeouts or self.timeouts, allow_redirects=False)

@@ -18,12 +18,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import requests
+from typing import TYPE_CHECKING
 
 from sync.crash import MID_UPLOAD, crash_point
 from sync.protocol import TUS_VERSION
 from sync.transport import Kind, Result, Transport, message_for
+
+if TYPE_CHECKING:
+    import requests
 
 MIN_CHUNK = 64 * 1024
 MAX_CHUNK = 2 * 1024 * 1024
@@ -217,6 +219,8 @@ def upload_file(session: requests.Session | Transport, base_url: str, attachment
 
 def _patch(transport: Transport, upload_path: str, offset: int, chunk: bytes, digest: str,
            timeouts: tuple[float, float]) -> Result:
+    import requests
+
     headers = _tus_headers({"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
                             "Upload-Checksum": f"sha256 {digest}"})
     try:

@@ -18,7 +18,6 @@ from app.devices.idcard_serial import IdCardReader, open_idcard_reader
 from app.devices.registry import list_scanners, open_scanner
 from app.errors import Cancelled, UserError, ValidationError
 from app.i18n import tr
-from app.idqr import QrImageError, decode_pil_image, read_card_from_image
 from app.settings import Settings
 from ui.context import AppContext
 from ui.errors import show_error
@@ -33,6 +32,8 @@ CARD_SCAN_DPI = 300
 
 def card_from_scanner(scanner: Scanner, cancel: CancelToken | None = None) -> CitizenCard:
     """Scan one flatbed page and read the card's QR on it."""
+    from app.idqr import QrImageError, decode_pil_image  # the decoders load on first use, not at start-up
+
     settings = ScanSettings(resolution=CARD_SCAN_DPI, source=Source.FLATBED, max_pages=1)
     for page in scanner.scan(settings, cancel):
         texts = decode_pil_image(page.image.convert("L"))
@@ -125,6 +126,8 @@ class IdSourceButtons(QWidget):
         path = self.image_picker()
         if not path:
             return
+        from app.idqr import read_card_from_image
+
         self._run(self.image_button, lambda: read_card_from_image(path), self.tr("Đang đọc mã QR trong ảnh…"))
 
     def read_scanner(self) -> None:
