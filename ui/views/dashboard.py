@@ -57,6 +57,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.format import short_datetime
 from ui.widgets.bar_chart import BarChart, Series
+from ui.widgets.tables import read_only_table
 
 EARLY_COLOR, ON_TIME_COLOR, LATE_COLOR = QColor("#2e7d32"), QColor("#1565c0"), QColor("#c62828")
 RECEIVED_COLOR = QColor("#607d8b")
@@ -151,14 +152,10 @@ def late_codes(ind: Indicator) -> list[str]:
     return [c for c in ind.denominator_codes or () if c not in good]
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+def _dashboard_table(headers: list[str]) -> QTableWidget:
+    table = read_only_table(headers, wrap=False)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setTabKeyNavigation(False)
     table.setAlternatingRowColors(True)
     return table
 
@@ -325,7 +322,7 @@ class DashboardView(QWidget):
         charts_layout.addWidget(self.on_time_chart, 2)
         charts_layout.addWidget(self.group_chart, 5)
 
-        self.group_table = _table([self.tr("Nhóm"), self.tr("Tiếp nhận"), self.tr("Đã giải quyết"),
+        self.group_table = _dashboard_table([self.tr("Nhóm"), self.tr("Tiếp nhận"), self.tr("Đã giải quyết"),
                                    self.tr("Đúng hạn"), self.tr("Quá hạn"), self.tr("Hài lòng")])
         header = self.group_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -335,7 +332,7 @@ class DashboardView(QWidget):
         self.group_table.setToolTip(self.tr("Bấm vào một ô để xem các hồ sơ của ô đó"))
 
         self.drill_box = QGroupBox(self.tr("Hồ sơ của chỉ số"))
-        self.drill_table = _table([self.tr("Mã hồ sơ"), self.tr("Đạt"), self.tr("Người yêu cầu"),
+        self.drill_table = _dashboard_table([self.tr("Mã hồ sơ"), self.tr("Đạt"), self.tr("Người yêu cầu"),
                                    self.tr("Trạng thái"), self.tr("Hẹn trả"), self.tr("Giải quyết"), self.tr("Thủ tục")])
         self.drill_table.setObjectName("drill_table")
         drill_header = self.drill_table.horizontalHeader()
@@ -389,7 +386,7 @@ class DashboardView(QWidget):
         self.watch_boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
         for index, key in enumerate(("overdue", "today", "soon", "apology")):
-            table = _table([self.tr("Mã hồ sơ"), self.tr("Người yêu cầu"), self.tr("Hẹn trả"), self.tr("Còn lại (giờ)"),
+            table = _dashboard_table([self.tr("Mã hồ sơ"), self.tr("Người yêu cầu"), self.tr("Hẹn trả"), self.tr("Còn lại (giờ)"),
                             self.tr("Cán bộ")])
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -409,7 +406,7 @@ class DashboardView(QWidget):
 
     def _late_tab(self) -> QWidget:
         tab = QWidget()
-        self.late_table = _table([self.tr("Mã hồ sơ"), self.tr("Người yêu cầu"), self.tr("Thủ tục"), self.tr("Hẹn trả"),
+        self.late_table = _dashboard_table([self.tr("Mã hồ sơ"), self.tr("Người yêu cầu"), self.tr("Thủ tục"), self.tr("Hẹn trả"),
                                   self.tr("Giải quyết"), self.tr("Cán bộ chịu trách nhiệm"), self.tr("Tình trạng")])
         self.late_table.setObjectName("late_table")
         header = self.late_table.horizontalHeader()

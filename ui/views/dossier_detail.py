@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFrame,
     QGridLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -37,6 +35,7 @@ from ui.format import appointment_text, short_datetime
 from ui.printing import FORM_TITLES, preview_paper
 from ui.views.action_dialogs import ApologyDialog, ReasonDialog, ReturnDialog, SupplementDialog
 from ui.views.rating_dialog import ask_rating
+from ui.widgets.tables import read_only_table
 
 ACTION_LABELS = {
     "received": "Tiếp nhận",
@@ -53,18 +52,6 @@ ACTION_LABELS = {
 
 FORM_IDS = ("01", "02", "03", "04", "05")
 
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
-    table.setTabKeyNavigation(False)
-    # Row heights depend on the column widths, which are only known once the table is laid out.
-    table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
-    return table
 
 
 class DossierDetailView(QWidget):
@@ -113,13 +100,13 @@ class DossierDetailView(QWidget):
         info.setColumnStretch(1, 1)
         info.setColumnStretch(3, 1)
 
-        self.documents_table = _table([self.tr("Tên giấy tờ"), self.tr("Bản chính"),
+        self.documents_table = read_only_table([self.tr("Tên giấy tờ"), self.tr("Bản chính"),
                                        self.tr("Bản sao chứng thực"), self.tr("Bản photo")])
         self.documents_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             self.documents_table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.ResizeToContents)
-        self.history_table = _table([self.tr("Thời điểm"), self.tr("Người thực hiện"), self.tr("Thao tác"),
+        self.history_table = read_only_table([self.tr("Thời điểm"), self.tr("Người thực hiện"), self.tr("Thao tác"),
                                      self.tr("Trạng thái"), self.tr("Lý do")])
         history_header = self.history_table.horizontalHeader()
         for column in range(4):

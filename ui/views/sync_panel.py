@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,18 +24,7 @@ from app.status import label as status_label
 from ui.context import AppContext
 from ui.format import short_datetime
 from ui.sync_ui import SyncController, SyncView, format_bytes, state_text
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
-    table.setTabKeyNavigation(False)
-    table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
-    return table
+from ui.widgets.tables import read_only_table
 
 
 class SyncPanel(QWidget):
@@ -95,7 +82,7 @@ class SyncPanel(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-        self.errors_table = _table([self.tr("Hồ sơ"), self.tr("Nội dung lỗi"), self.tr("Số lần thử"),
+        self.errors_table = read_only_table([self.tr("Hồ sơ"), self.tr("Nội dung lỗi"), self.tr("Số lần thử"),
                                     self.tr("Thử lại lúc")])
         header = self.errors_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -109,7 +96,7 @@ class SyncPanel(QWidget):
         errors_layout.addWidget(self.no_errors_label)
         errors_layout.addWidget(self.errors_table)
 
-        self.changes_table = _table([self.tr("Thời điểm"), self.tr("Hồ sơ"), self.tr("Trạng thái mới"),
+        self.changes_table = read_only_table([self.tr("Thời điểm"), self.tr("Hồ sơ"), self.tr("Trạng thái mới"),
                                      self.tr("Ghi chú"), self.tr("Người cập nhật")])
         self.changes_table.setWordWrap(False)  # one line per change; the full note is in the tooltip
         header = self.changes_table.horizontalHeader()
