@@ -13,6 +13,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import threading
+import time
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -65,6 +66,9 @@ _STANDARD_TEXTS = {
 _status_by_text: dict[str, int] | None = None
 
 A4_MM = (210.0, 297.0)
+
+
+READER_EXIT_GRACE_S = 0.05
 
 
 def _status_table() -> dict[str, int]:
@@ -275,6 +279,12 @@ class SaneScanner(Scanner):
                     raise self._translate(exc, index) from exc
                 if cancel_sent:
                     raise Cancelled()
+                # Backends built on sanei_thread end each page's reader thread on their own once the data is
+                # read; a sane_cancel or sane_start that lands while that thread is still exiting can
+                # pthread_cancel it inside glibc's loader lock, and the next thread creation then waits for
+                # ever (seen with the test backend). A short pause lets the reader finish: negligible next to
+                # the seconds a page takes on a real scanner.
+                time.sleep(READER_EXIT_GRACE_S)
                 yield ScannedPage(
                     image=image,
                     index=index,
