@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import http.client
 import os
 import secrets
 import signal
@@ -31,6 +30,7 @@ from keyring.errors import KeyringError
 
 from app import paths
 from app.security import keys
+from sync.server.probe import is_serving
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -79,14 +79,7 @@ class LocalServer:
         raise RuntimeError(f"the local server did not start; see {self.workdir / 'server.log'}")
 
     def ready(self) -> bool:
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=1)
-        try:
-            conn.request("GET", "/v1/hello")
-            return conn.getresponse().status == 200
-        except OSError:
-            return False
-        finally:
-            conn.close()
+        return is_serving(self.host, self.port)
 
     def stop(self) -> None:
         process, self.process = self.process, None

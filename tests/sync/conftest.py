@@ -9,7 +9,6 @@ same data), ``kill()``, ``set_status(code, status, note)``, ``enroll()``, ``revo
 
 from __future__ import annotations
 
-import http.client
 import os
 import signal
 import socket
@@ -25,6 +24,7 @@ import pytest
 
 from sync.server import store
 from sync.server.db import ServerDatabase
+from sync.server.probe import is_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 UNIT_ID = "UNIT-01"
@@ -143,14 +143,7 @@ class ServerHandle:
         raise RuntimeError(f"server did not start:\n{self.log_path.read_text(errors='replace')[-3000:]}")
 
     def _ready(self) -> bool:
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=1)
-        try:
-            conn.request("GET", "/v1/hello")
-            return conn.getresponse().status == 200
-        except OSError:
-            return False
-        finally:
-            conn.close()
+        return is_serving(self.host, self.port)
 
     def stop(self) -> None:
         """Graceful stop (SIGTERM in process mode), falling back to a kill."""

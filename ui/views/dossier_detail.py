@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from ui.format import appointment_text, short_datetime
 from ui.printing import FORM_TITLES, preview_paper
 from ui.views.action_dialogs import ApologyDialog, ReasonDialog, ReturnDialog, SupplementDialog
 from ui.views.rating_dialog import ask_rating
+from ui.widgets.facts_grid import facts_grid
 from ui.widgets.tables import read_only_table
 
 ACTION_LABELS = {
@@ -79,26 +79,12 @@ class DossierDetailView(QWidget):
         self.sync_line.setStyleSheet("color: #555")
         self.sync_line.setWordWrap(True)
 
-        self.fields: dict[str, QLabel] = {}
-        info = QGridLayout()
-        info.setHorizontalSpacing(16)
         rows = [("applicant", self.tr("Người yêu cầu:")), ("id_number", self.tr("Số định danh:")),
                 ("address", self.tr("Địa chỉ:")), ("submitter", self.tr("Người nộp:")),
                 ("procedure", self.tr("Thủ tục:")), ("case", self.tr("Trường hợp:")),
                 ("received", self.tr("Ngày nhận:")), ("due", self.tr("Hẹn trả:")),
                 ("sets", self.tr("Số bộ, lệ phí:")), ("notes", self.tr("Ghi chú:"))]
-        for index, (key, text) in enumerate(rows):
-            caption = QLabel(text)
-            caption.setStyleSheet("color: #555")
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            row, column = index // 2, (index % 2) * 2
-            info.addWidget(caption, row, column, Qt.AlignmentFlag.AlignTop)
-            info.addWidget(value, row, column + 1)
-        info.setColumnStretch(1, 1)
-        info.setColumnStretch(3, 1)
+        info, self.fields = facts_grid(rows)
 
         self.documents_table = read_only_table([self.tr("Tên giấy tờ"), self.tr("Bản chính"),
                                        self.tr("Bản sao chứng thực"), self.tr("Bản photo")])

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +23,7 @@ from app.status import label as status_label
 from ui.context import AppContext
 from ui.format import short_datetime
 from ui.sync_ui import SyncController, SyncView, format_bytes, state_text
+from ui.widgets.facts_grid import facts_grid
 from ui.widgets.tables import read_only_table
 
 
@@ -63,24 +63,10 @@ class SyncPanel(QWidget):
             "background: #fdecea; border: 1px solid #d93025; padding: 6px; color: #7a1a12")
         self.problem_label.setVisible(False)
 
-        self.facts: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
         rows = [("queue", self.tr("Chờ gửi:")), ("oldest", self.tr("Hồ sơ chờ lâu nhất:")),
                 ("success", self.tr("Đồng bộ thành công gần nhất:")), ("attempt", self.tr("Lần thử gần nhất:")),
                 ("server", self.tr("Máy chủ của tỉnh:"))]
-        for index, (key, text) in enumerate(rows):
-            caption = QLabel(text)
-            caption.setStyleSheet("color: #555")
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.facts[key] = value
-            row, column = index // 2, (index % 2) * 2
-            grid.addWidget(caption, row, column, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, row, column + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        grid, self.facts = facts_grid(rows)
 
         self.errors_table = read_only_table([self.tr("Hồ sơ"), self.tr("Nội dung lỗi"), self.tr("Số lần thử"),
                                     self.tr("Thử lại lúc")])
