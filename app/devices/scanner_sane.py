@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -68,7 +69,34 @@ _status_by_text: dict[str, int] | None = None
 A4_MM = (210.0, 297.0)
 
 
-READER_EXIT_GRACE_S = 0.05
+READER_EXIT_TIMEOUT_S = 2.0
+
+
+def _thread_count() -> int | None:
+    """Threads of this process (Linux), or ``None`` where that cannot be read."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return None
+
+
+def _wait_for_reader_exit(threads_before: int | None) -> None:
+    """Wait until the backend's reader thread for the last page has gone.
+
+    Backends built on sanei_thread end each page's reader thread on their own once the data is read; a
+    sane_cancel or sane_start that lands while that thread is still exiting can pthread_cancel it inside
+    glibc's loader lock, and the next thread creation then waits for ever (seen with the test backend,
+    confirmed with gdb). Waiting for the thread count to fall back costs nothing next to a page's scan time.
+    """
+    if threads_before is None:
+        time.sleep(0.05)
+        return
+    deadline = time.monotonic() + READER_EXIT_TIMEOUT_S
+    while time.monotonic() < deadline:
+        count = _thread_count()
+        if count is None or count <= threads_before:
+            return
+        time.sleep(0.005)
 
 
 def _status_table() -> dict[str, int]:
@@ -268,6 +296,7 @@ class SaneScanner(Scanner):
         try:
             while settings.max_pages is None or index < settings.max_pages:
                 cancel.raise_if_cancelled()
+                threads_before = _thread_count()
                 try:
                     self._dev.start()
                     image = self._dev.snap(True, progress)
@@ -275,16 +304,12 @@ class SaneScanner(Scanner):
                     raise
                 except Exception as exc:
                     if feeder and index > 0 and status_of(exc) == NO_DOCS:
+                        _wait_for_reader_exit(threads_before)
                         return  # the feeder ran out after at least one page: a normal end
                     raise self._translate(exc, index) from exc
                 if cancel_sent:
                     raise Cancelled()
-                # Backends built on sanei_thread end each page's reader thread on their own once the data is
-                # read; a sane_cancel or sane_start that lands while that thread is still exiting can
-                # pthread_cancel it inside glibc's loader lock, and the next thread creation then waits for
-                # ever (seen with the test backend). A short pause lets the reader finish: negligible next to
-                # the seconds a page takes on a real scanner.
-                time.sleep(READER_EXIT_GRACE_S)
+                _wait_for_reader_exit(threads_before)
                 yield ScannedPage(
                     image=image,
                     index=index,
