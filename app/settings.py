@@ -50,6 +50,12 @@ class Settings:
     # Provincial server for sync; empty = work offline only. The workstation token lives in the OS keyring.
     server_url: str = ""
     sync_interval_seconds: int = 60
+    # Transport trust (issue 5): a PEM bundle of the provincial CA used instead of the system store ("" = system
+    # store), and optional pins: base64 SHA-256 of the server certificate's SubjectPublicKeyInfo (any one matches).
+    server_ca_file: str = ""
+    server_pins: list[str] = field(default_factory=list)
+    # Ed25519 public keys (base64) trusted to sign catalogue updates pulled from the server or imported from a file.
+    catalogue_public_keys: list[str] = field(default_factory=list)
     # "Send scans only on a good link / at night": minimum measured kbit/s (0 = any) and an HH:MM-HH:MM window.
     scans_min_kbps: int = 0
     scans_night_window: str = ""
@@ -57,6 +63,14 @@ class Settings:
     idcard_port: str = ""
     idcard_baudrate: int = 9600
     scanner_device: str = ""
+    # Privacy: days after the result is returned and the province has confirmed receipt before the local copy of
+    # a dossier's personal data and scans is removed (0 = keep). Unsynced data is never removed.
+    retention_days: int = 0
+    # Scheduled local backups: every N hours while the app runs (0 = off), keep the newest K, in this folder
+    # ("" = the backups folder inside the data directory).
+    backup_every_hours: int = 24
+    backup_keep: int = 14
+    backup_folder: str = ""
     language: str = "vi"
     ui_font_size: int = 11
     extra: dict = field(default_factory=dict)
@@ -74,6 +88,10 @@ class Settings:
                     raise ValidationError(tr("Giờ làm việc {start}–{end} không hợp lệ.", start=start, end=end))
                 previous_end = e
         parse_hhmm(self.same_day_cutoff)
+        if not (0 <= int(self.retention_days) <= 36_500):
+            raise ValidationError(tr("Thời hạn giữ bản sao hồ sơ phải từ 0 đến 36500 ngày."))
+        if not (0 <= int(self.backup_every_hours) <= 24 * 30) or not (1 <= int(self.backup_keep) <= 1000):
+            raise ValidationError(tr("Lịch sao lưu không hợp lệ: chu kỳ 0–720 giờ, giữ 1–1000 bản."))
         if not self.unit_name.strip():
             raise ValidationError(tr("Tên đơn vị không được để trống."))
 
