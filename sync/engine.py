@@ -15,7 +15,7 @@ stands; the upload's completion and ``DossierAttachment.uploaded_at`` commit wit
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from datetime import time as dtime
@@ -247,12 +247,16 @@ class SyncEngine:
                  transport: Transport | None = None, attachment_resolver: AttachmentResolver | None = None,
                  attachment_store: AttachmentStore | None = None, scan_policy: ScanPolicy | None = None,
                  sizer: ChunkSizer | None = None, stall_timeout_s: float = 30.0,
-                 timeouts: tuple[float, float] = (5.0, 30.0)) -> None:
+                 timeouts: tuple[float, float] = (5.0, 30.0), ca_file: str = "", pins: Sequence[str] = (),
+                 catalogue_keys: Sequence[str] = ()) -> None:
+        """``ca_file`` and ``pins``: transport trust (see :mod:`sync.transport`); ``catalogue_keys``: the
+        Ed25519 public keys a catalogue release must be signed with (none = releases are refused)."""
         self.db = db
         self.server_url = server_url
         self.clock = clock or app_clock.now
         self.backoff = backoff or Backoff()
-        self.transport = transport or Transport(server_url, token, timeouts=timeouts)
+        self.transport = transport or Transport(server_url, token, timeouts=timeouts, ca_file=ca_file, pins=pins)
+        self.catalogue_keys = tuple(catalogue_keys)
         # The store decrypts through its cipher; a resolver (tests, other storage) replaces it entirely.
         self.attachment_resolver = attachment_resolver
         self.store = attachment_store or AttachmentStore()
@@ -361,7 +365,8 @@ class SyncEngine:
                     continue  # a kind this version does not know stays queued for a newer one
                 if result is not None and not result.ok:
                     if result.kind in (Kind.OFFLINE, Kind.INTERRUPTED, Kind.THROTTLED, Kind.AUTH,
-                                       Kind.CAPTIVE_PORTAL, Kind.REDIRECT_ELSEWHERE):
+                                       Kind.CAPTIVE_PORTAL, Kind.REDIRECT_ELSEWHERE, Kind.TLS,
+                                       Kind.PIN_MISMATCH):
                         self._stop(report, result)
                     if result.kind is Kind.SERVER_ERROR:
                         server_errors += 1
