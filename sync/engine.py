@@ -32,11 +32,18 @@ from app.db import Database
 from app.errors import UserError
 from app.i18n import tr
 from app.models import Dossier, DossierAttachment, OutboxItem
+from app.security import audit
 from app.services.dossiers import get_dossier
 from sync import apply, state
 from sync.backoff import Backoff
 from sync.crash import AFTER_PULL_BEFORE_COMMIT, AFTER_PUT_BEFORE_ACK, AFTER_UPLOAD_BEFORE_ACK, crash_point
-from sync.protocol import IDEMPOTENCY_HEADER, dossier_to_wire
+from sync.protocol import (
+    AUDIT_ANCHOR_REQUIRED,
+    AUDIT_HEAD_PATH,
+    AUDIT_TAMPER_CODES,
+    IDEMPOTENCY_HEADER,
+    dossier_to_wire,
+)
 from sync.transport import Kind, Result, Transport, common_version, message_for
 from sync.tus import ChunkSizer, upload_file
 
@@ -277,6 +284,7 @@ class SyncEngine:
         try:
             self._hello(report)
             self._push(report)
+            self._send_audit_head(report)
             self._pull_changes(report)
             self._pull_catalogue(report)
         except _StopRun:
@@ -528,6 +536,50 @@ class SyncEngine:
         if kbps is None or at is None or abs((self.clock() - at).total_seconds()) > LINK_MEASUREMENT_MAX_AGE_S:
             return None
         return kbps
+
+    # -- (b') audit chain head -------------------------------------------------------------------------------
+    def _send_audit_head(self, report: SyncReport) -> None:
+        """Tell the province where this workstation's audit chain stands (positions and hashes only).
+
+        Never stops the run: a dead line is noticed by the next step, and a refusal (the log was cut back or
+        rewritten) is the province's business to investigate while dossiers keep flowing.
+        """
+        with self.db.session() as session:
+            check = audit.verify(session)
+            head = check.head or audit.ChainHead(0, audit.GENESIS)
+            anchor = audit.acknowledged_head(session)
+            anchor_seq = anchor.seq if anchor is not None and anchor.seq > 0 else None
+            body: dict[str, Any] = {"seq": head.seq, "hash": head.hash, "intact": check.ok,
+                                    "problems": sorted(check.kinds())}
+            body["anchor"] = self._anchor(session, anchor_seq)
+        result = self.transport.request("PUT", AUDIT_HEAD_PATH, json_body=body)
+        code = result.data.get("code") if isinstance(result.data, dict) else None
+        if result.status == 409 and code == AUDIT_ANCHOR_REQUIRED:
+            # Our local anchor is not the seq the province holds (an acknowledgement lost on the way back):
+            # answer with the hash at the seq it names.
+            wanted = result.data.get("acknowledged_seq")
+            if isinstance(wanted, int) and not isinstance(wanted, bool) and wanted > 0:
+                with self.db.session() as session:
+                    body["anchor"] = self._anchor(session, wanted)
+                result = self.transport.request("PUT", AUDIT_HEAD_PATH, json_body=body)
+                code = result.data.get("code") if isinstance(result.data, dict) else None
+        if result.ok:
+            if head.seq > 0:
+                with self.db.session() as session:
+                    audit.acknowledge_head(session, head)
+            return
+        if result.status == 409 and code in AUDIT_TAMPER_CODES:
+            report.add_error(tr(
+                "Nhật ký kiểm tra trên máy này không khớp với bản hệ thống của tỉnh đã ghi nhận (có thể đã bị sửa "
+                "hoặc xoá). Tỉnh đã nhận cảnh báo; hãy liên hệ bộ phận kỹ thuật. Hồ sơ vẫn được đồng bộ bình "
+                "thường."))
+            report.worsen(NEEDS_ATTENTION)
+
+    @staticmethod
+    def _anchor(session: Any, seq: int | None) -> dict[str, Any] | None:
+        if seq is None:
+            return None
+        return {"seq": seq, "hash": audit.hash_at(session, seq) or ""}
 
     # -- (c) status changes --------------------------------------------------------------------------------
     def _pull_changes(self, report: SyncReport) -> None:

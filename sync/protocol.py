@@ -20,6 +20,14 @@ Endpoints (all under ``/v1``, JSON bodies, ``Authorization: Bearer <workstation 
 - ``GET  /v1/catalogue/changes?since=<cursor>`` → ``{"procedures": [...], "calendar_days": [...],
   "catalogue_version": str|None, "cursor": str, "more": bool}``.
 
+- ``PUT  /v1/workstations/me/audit-head`` with ``{"seq", "hash", "intact", "problems": [kind...],
+  "anchor": {"seq", "hash"}|null}``: the workstation's audit chain head, whether its own walk of the chain
+  found it intact, and the hash its chain now holds at the seq last acknowledged (no log content). → 200
+  ``{"seq", "hash", "accepted": true}``, after which the client records the head as acknowledged. 409
+  ``audit_anchor_required`` with ``acknowledged_seq`` asks for the anchor at that seq; 409
+  ``audit_head_regressed`` / ``audit_head_rewritten`` / ``audit_chain_broken`` refuse the head and raise a
+  tamper alert on the server (``python -m sync.server audit-alerts``).
+
 Details every peer relies on:
 
 - Errors are JSON ``{"code": <machine code>, "message": <Vietnamese>}``; 401 carries
@@ -49,6 +57,9 @@ SUPPORTED_VERSIONS = (1,)
 TUS_VERSION = "1.0.0"
 TUS_EXTENSIONS = "creation,checksum,termination"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+AUDIT_HEAD_PATH = "/v1/workstations/me/audit-head"
+AUDIT_ANCHOR_REQUIRED = "audit_anchor_required"  # not a refusal: send the hash at the seq the server names
+AUDIT_TAMPER_CODES = ("audit_head_regressed", "audit_head_rewritten", "audit_chain_broken")
 PROTOCOL_HEADER = "Motcua-Protocol"
 
 

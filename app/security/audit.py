@@ -189,6 +189,12 @@ def chain_head(session: Session) -> ChainHead | None:
     return ChainHead(int(row[0]), str(row[1])) if row else None
 
 
+def hash_at(session: Session, seq: int) -> str | None:
+    """The stored hash of entry ``seq`` (``None`` if there is no such entry)."""
+    value = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seq))
+    return str(value) if value is not None else None
+
+
 def acknowledged_head(session: Session) -> ChainHead | None:
     row = session.get(SyncState, ANCHOR_KEY)
     try:

@@ -1,5 +1,5 @@
 """Operator commands of the reference server: serve, enroll, revoke, set-status, list, catalogue-publish,
-import-transfer.
+import-transfer, audit-alerts, audit-accept.
 
 Every command takes ``--db`` (a SQLAlchemy URL or a SQLite file path; default from ``MOTCUA_SERVER_DB``).
 Messages are for the operator, in Vietnamese.
@@ -8,6 +8,7 @@ Messages are for the operator, in Vietnamese.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -62,6 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("file")
     _add_db(publish)
 
+    alerts = commands.add_parser("audit-alerts", help="list tamper alerts raised by workstations' audit heads")
+    alerts.add_argument("--all", action="store_true", help="include alerts already closed")
+    alerts.add_argument("--json", action="store_true", help="one JSON object per line")
+    _add_db(alerts)
+
+    accept = commands.add_parser("audit-accept",
+                                 help="after an investigation: close a workstation's alerts and take its "
+                                      "current audit head as the new baseline")
+    accept.add_argument("name", help="workstation name")
+    _add_db(accept)
+
     transfer = commands.add_parser("import-transfer", help="import an offline transfer file (USB stick)")
     transfer.add_argument("file")
     transfer.add_argument("--key", required=True, help="file with the province's X25519 private key (base64)")
@@ -108,11 +120,33 @@ def _import_transfer(db: ServerDatabase, args: argparse.Namespace) -> int:
     return 1 if report.refused else 0
 
 
+def _audit_alerts(db: ServerDatabase, args: argparse.Namespace) -> int:
+    """Prints the alerts; exit status 2 while any is open, so a monitoring script can page someone."""
+    from sync.server import audit_heads
+
+    rows = audit_heads.list_alerts(db, include_resolved=args.all)
+    for alert in rows:
+        if args.json:
+            print(json.dumps(audit_heads.alert_to_json(alert), ensure_ascii=False))
+            continue
+        state = tr("đã đóng") if alert.resolved_at else tr("đang mở")
+        print(f"#{alert.id}\t{alert.unit_id}\t{alert.workstation_name}\t{alert.code}\t"
+              f"{_fmt_seq(alert.known_seq)}→{alert.claimed_seq}\t{alert.last_at.isoformat()}\t"
+              f"×{alert.repeats}\t{state}")
+    if not rows and not args.json:
+        print(tr("Không có cảnh báo nào."))
+    return 2 if any(a.resolved_at is None for a in rows) else 0
+
+
+def _fmt_seq(value: int | None) -> str:
+    return "—" if value is None else str(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         return _serve(args)
-    from sync.server import store
+    from sync.server import audit_heads, store
 
     db = ServerDatabase(args.db)
     try:
@@ -141,6 +175,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                      seq=release.seq))
         elif args.command == "import-transfer":
             return _import_transfer(db, args)
+        elif args.command == "audit-alerts":
+            return _audit_alerts(db, args)
+        elif args.command == "audit-accept":
+            closed = audit_heads.accept_current(db, args.name)
+            if closed is None:
+                print(tr("Không có máy trạm tên “{name}”.", name=args.name), file=sys.stderr)
+                return 1
+            print(tr("Đã đóng {n} cảnh báo của máy trạm “{name}”; lần đồng bộ tới sẽ lấy nhật ký hiện tại làm "
+                     "mốc mới.", n=closed, name=args.name))
     except (ApiError, ValidationError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
