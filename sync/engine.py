@@ -33,6 +33,7 @@ from app.errors import UserError
 from app.i18n import tr
 from app.models import Dossier, DossierAttachment, OutboxItem
 from app.security import audit
+from app.security.signing import SignatureError
 from app.services.dossiers import get_dossier
 from sync import apply, state
 from sync.backoff import Backoff
@@ -622,8 +623,14 @@ class SyncEngine:
                 continue
             page = self._page(result, report, ("cursor",))
             try:
+                release = apply.open_release(page, self.catalogue_keys,
+                                             current_cursor=int(cursor) if cursor.isdigit() else None)
+            except SignatureError as exc:
+                self._refuse_catalogue(report, page, exc)
+                return
+            try:
                 with self.db.session() as session:
-                    applied = apply.apply_catalogue(session, page)
+                    applied = apply.apply_catalogue(session, release) if release else apply.ApplyResult()
                     state.put(session, state.CATALOGUE_CURSOR, str(page["cursor"]))
             except (CatalogueError, UserError) as exc:
                 # Keep the old catalogue and cursor: a broken release must not stop intake at the counter.
@@ -634,6 +641,19 @@ class SyncEngine:
             report.catalogue_updates += applied.applied
             if not page.get("more"):
                 return
+
+    def _refuse_catalogue(self, report: SyncReport, page: dict[str, Any], exc: SignatureError) -> None:
+        """Keep the old catalogue and cursor (the release is tried again once the key is right), tell the
+        official, and audit each refused release once rather than on every run."""
+        report.add_error(tr("Bản cập nhật danh mục thủ tục từ hệ thống tỉnh không được áp dụng vì không kiểm tra "
+                            "được chữ ký số; vẫn dùng danh mục cũ. {error}", error=exc.message))
+        report.worsen(NEEDS_ATTENTION)
+        release = str(page.get("cursor"))
+        with self.db.session() as session:
+            if state.get(session, state.CATALOGUE_REFUSED) != release:
+                state.put(session, state.CATALOGUE_REFUSED, release)
+                audit.record(session, audit.SYSTEM, audit.SIGNATURE_REJECTED, "catalogue:province",
+                             {"source": "sync", "release": release, "reason": (exc.detail or "")[:200]})
 
     # -- scheduling ----------------------------------------------------------------------------------------
     def next_run_delay(self, report: SyncReport) -> float:

@@ -15,6 +15,7 @@ from app.models import SyncState
 
 CHANGES_CURSOR = "changes_cursor"
 CATALOGUE_CURSOR = "catalogue_cursor"
+CATALOGUE_REFUSED = "catalogue_refused"  # cursor of the last release refused for its signature (audited once)
 LAST_SUCCESS = "last_success"  # local time of the last run that reached the server and finished its steps
 LAST_ATTEMPT = "last_attempt"
 LAST_STATE = "last_state"  # one of the SyncReport states, for the status bar before the next run

@@ -1,5 +1,5 @@
 """Operator commands of the reference server: serve, enroll, revoke, set-status, list, catalogue-publish,
-import-transfer, audit-alerts, audit-accept.
+import-transfer, audit-alerts, audit-accept, catalogue-key.
 
 Every command takes ``--db`` (a SQLAlchemy URL or a SQLite file path; default from ``MOTCUA_SERVER_DB``).
 Messages are for the operator, in Vietnamese.
@@ -25,6 +25,13 @@ STORAGE_ENV = "MOTCUA_SERVER_STORAGE"
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=os.environ.get(DB_ENV, "motcua-server.sqlite3"),
                         help=f"SQLAlchemy URL or SQLite file path (default: ${DB_ENV})")
+
+
+def _add_signing_key(parser: argparse.ArgumentParser) -> None:
+    from sync.server.signing_key import KEY_ENV, default_key_path
+
+    parser.add_argument("--signing-key", default=default_key_path(),
+                        help=f"file holding the catalogue signing key, created if missing (default: ${KEY_ENV})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,9 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list enrolled workstations")
     _add_db(listing)
 
-    publish = commands.add_parser("catalogue-publish", help="publish a catalogue file (app format)")
+    publish = commands.add_parser("catalogue-publish", help="publish a catalogue file (app format), signed")
     publish.add_argument("file")
+    _add_signing_key(publish)
     _add_db(publish)
+
+    catalogue_key = commands.add_parser("catalogue-key",
+                                        help="print the public key workstations must trust for catalogue "
+                                             "releases (creates the signing key on first use)")
+    _add_signing_key(catalogue_key)
 
     alerts = commands.add_parser("audit-alerts", help="list tamper alerts raised by workstations' audit heads")
     alerts.add_argument("--all", action="store_true", help="include alerts already closed")
@@ -146,6 +159,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "catalogue-key":
+        from app.security.signing import public_key_text
+        from sync.server.signing_key import load_or_create
+
+        try:
+            print(public_key_text(load_or_create(args.signing_key)))
+        except ValidationError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        return 0
     from sync.server import audit_heads, store
 
     db = ServerDatabase(args.db)
@@ -169,7 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 state = tr("đã thu hồi") if row.revoked else tr("đang hoạt động")
                 print(f"{row.unit_id}\t{row.name}\t{state}\t{row.created_at.isoformat()}")
         elif args.command == "catalogue-publish":
-            release = store.publish_catalogue(db, args.file)
+            from sync.server.signing_key import load_or_create
+
+            release = store.publish_catalogue(db, args.file, load_or_create(args.signing_key))
             print(tr("Đã công bố danh mục phiên bản {version}: {n} thủ tục, {days} ngày lịch (số {seq}).",
                      version=release.version, n=len(release.procedures), days=len(release.calendar_days),
                      seq=release.seq))

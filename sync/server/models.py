@@ -134,3 +134,12 @@ class AuditAlert(ServerBase):
     last_at: Mapped[datetime] = mapped_column(DateTime)
     repeats: Mapped[int] = mapped_column(Integer, default=1)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CatalogueEnvelope(ServerBase):
+    """The signed form of a release (``app.security.signing`` envelope, purpose "catalogue"), made when the
+    release is published: workstations apply only what this signature covers."""
+
+    __tablename__ = "catalogue_envelopes"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    envelope: Mapped[dict[str, Any]] = mapped_column(JSON)
