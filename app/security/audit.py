@@ -50,6 +50,7 @@ PASSWORD_CHANGE = "password_change"
 PASSWORD_RESET = "password_reset"
 ENROLL = "workstation_enroll"
 SIGNATURE_REJECTED = "signature_rejected"
+CATALOGUE_IMPORT = "catalogue_import"
 
 _ACTION_RE = re.compile(r"^[a-z][a-z0-9_.]{0,47}$")
 # Keys that name personal data; a value under one of them would be kept in clear for years.
