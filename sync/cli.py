@@ -60,13 +60,18 @@ def _night_window(text: str) -> tuple[dtime, dtime]:
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202 - SyncEngine, imported lazily
+    from app.settings import load_settings
     from app.storage import open_cli_storage
     from sync.engine import ScanPolicy, SyncEngine
 
     token = args.token or os.environ.get(TOKEN_ENV)
     policy = ScanPolicy(only_when_kbps_above=args.scan_min_kbps, night_window=args.scan_night)
     storage = open_cli_storage()
-    return SyncEngine(storage.db, args.server, token, scan_policy=policy, attachment_store=storage.store)
+    # Trust comes from the workstation's settings only: no command-line switch can loosen it.
+    settings = load_settings()
+    return SyncEngine(storage.db, args.server, token, scan_policy=policy, attachment_store=storage.store,
+                      ca_file=settings.server_ca_file, pins=settings.server_pins,
+                      catalogue_keys=settings.catalogue_public_keys)
 
 
 def cmd_status(_args: argparse.Namespace) -> int:

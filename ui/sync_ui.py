@@ -68,6 +68,15 @@ def scan_policy(settings_min_kbps: int, night_window: str) -> ScanPolicy:
 
 
 @dataclass(frozen=True)
+class Trust:
+    """The settings that decide whom the engine trusts; a change builds a new engine (and HTTP session)."""
+
+    ca_file: str = ""
+    pins: tuple[str, ...] = ()
+    catalogue_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SyncView:
     """Everything the status bar and the panel show, gathered on a worker thread in one go."""
 
@@ -158,7 +167,7 @@ class SyncController(QObject):
         self.running = False
         self._again = False  # "sync now" pressed during a run: one more run right after it
         self._engine: SyncEngine | None = None  # touched only on the sync lane (one thread, tasks in order)
-        self._engine_key: tuple[str, str] | None = None
+        self._engine_key: tuple[str, str, Trust] | None = None
         self._problem = ""
         self._needs_login = False
         self._echo = False
@@ -208,9 +217,12 @@ class SyncController(QObject):
         settings = self.ctx.settings
         url = settings.server_url.strip()
         policy = scan_policy(settings.scans_min_kbps, settings.scans_night_window)
-        self.ctx.tasks.run("sync", lambda: self._run_job(url, policy), self._run_done, self._run_failed)
+        trust = Trust(settings.server_ca_file.strip(), tuple(settings.server_pins),
+                      tuple(settings.catalogue_public_keys))
+        self.ctx.tasks.run("sync", lambda: self._run_job(url, policy, trust), self._run_done, self._run_failed)
 
-    def _run_job(self, url: str, policy: ScanPolicy) -> tuple[SyncReport | None, str, bool, Changes]:
+    def _run_job(self, url: str, policy: ScanPolicy, trust: Trust | None = None
+                 ) -> tuple[SyncReport | None, str, bool, Changes]:
         """On the sync lane: read the token, run the engine once, and work out which dossiers it touched."""
         try:
             token = keys.load_secret(keys.ENROLLMENT_TOKEN)
@@ -219,11 +231,13 @@ class SyncController(QObject):
         if not token:
             return None, _t("Máy trạm chưa được đăng ký với hệ thống của tỉnh (không có mã xác thực). "
                             "Hãy nhờ quản trị viên đăng ký máy trạm."), True, Changes()
-        if self._engine is None or self._engine_key != (url, token):
+        trust = trust or Trust()
+        if self._engine is None or self._engine_key != (url, token, trust):
             if self._engine is not None:
                 self._engine.close()
-            self._engine = SyncEngine(self.ctx.db, url, token, scan_policy=policy, attachment_store=self.ctx.store)
-            self._engine_key = (url, token)
+            self._engine = SyncEngine(self.ctx.db, url, token, scan_policy=policy, attachment_store=self.ctx.store,
+                                      ca_file=trust.ca_file, pins=trust.pins, catalogue_keys=trust.catalogue_keys)
+            self._engine_key = (url, token, trust)
         self._engine.scan_policy = policy
         before_keys, before_event = self._snapshot()
         report = self._engine.run_once()

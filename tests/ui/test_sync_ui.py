@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from keyring.errors import KeyringError
 from sqlalchemy import func, select
 
+from app.catalogue import catalogue_version, seed_catalogue_path
 from app.models import OutboxItem
 from app.security import keys
 from app.services import dossiers as svc
@@ -283,6 +285,9 @@ def test_local_stack_enrolls_and_keeps_the_token_in_memory_without_a_keyring(tmp
         token = keys.load_secret(keys.ENROLLMENT_TOKEN)
         assert token and server.accepts(token)
         assert keep_token(server, "000.00.06.H56") == "" and keys.load_secret(keys.ENROLLMENT_TOKEN) == token
+        # The catalogue key lives with the server's data, so every run trusts the same key.
+        assert server.catalogue_public_key() == server.catalogue_public_key()
+        assert server.signing_key_path.stat().st_mode & 0o077 == 0
 
         keys.use_backend(_BrokenKeyring())
         notice = keep_token(server, "000.00.06.H56")
@@ -306,7 +311,15 @@ def test_local_stack_points_the_running_window_at_its_server(qtbot, qapp, ctx, k
     window = make_window(qtbot, ctx)
     window.show()
     assert label(window) == "Ngoại tuyến"  # no server configured yet
-    attach_to_window(qapp, server.url, "Thông báo thử")
+    release = json.loads(seed_catalogue_path().read_text(encoding="utf-8"))
+    release["version"] = "2027.local"
+    source = server.workdir / "release.json"
+    source.write_text(json.dumps(release, ensure_ascii=False), encoding="utf-8")
+    server.publish_catalogue(source)
+    attach_to_window(qapp, server.url, "Thông báo thử", catalogue_key=server.catalogue_public_key)
     assert window.statusBar().currentMessage() == "Thông báo thử"
+    assert ctx.settings.catalogue_public_keys == [server.catalogue_public_key]
     qtbot.waitUntil(lambda: label(window).startswith("Đã đồng bộ lúc "), timeout=WAIT_MS)
     assert server_codes(server) == [code]
+    with ctx.db.session() as session:
+        assert catalogue_version(session) == "2027.local"  # the signed release applied
