@@ -114,6 +114,9 @@ class SyncReport:
     oldest_unsent: datetime | None = None
     last_success: datetime | None = None
     clock_skew_s: float | None = None
+    # From the server's hello (empty when it did not answer); the UI turns them into an update notice.
+    min_client_version: str = ""
+    latest_client_version: str = ""
 
     def worsen(self, new_state: str) -> None:
         if _SEVERITY[new_state] > _SEVERITY[self.state]:
@@ -153,6 +156,8 @@ class SyncStatus:
     oldest_unsent_dossier: str | None = None  # printed code
     oldest_unsent_dossier_since: datetime | None = None
     item_errors: tuple[ItemError, ...] = ()
+    min_client_version: str = ""  # from the last hello that reached the server
+    latest_client_version: str = ""
 
     @property
     def skew_warning(self) -> bool:
@@ -222,6 +227,8 @@ def status(db: Database) -> SyncStatus:
             oldest_unsent_dossier=oldest_dossier[0] if oldest_dossier else None,
             oldest_unsent_dossier_since=oldest_dossier[1] if oldest_dossier else None,
             item_errors=tuple(_item_errors(session)),
+            min_client_version=state.get(session, state.SERVER_MIN_CLIENT) or "",
+            latest_client_version=state.get(session, state.SERVER_LATEST_CLIENT) or "",
         )
 
 
@@ -340,6 +347,7 @@ class SyncEngine:
         if not result.ok:
             self._stop(report, result)
         self._record_clock(result)
+        self._record_versions(result.data, report)
         version = common_version(result.data)
         if version is None:
             report.add_error(tr("Phiên bản ứng dụng không còn tương thích với hệ thống của tỉnh. "
@@ -351,6 +359,19 @@ class SyncEngine:
             skew = state.get_float(session, state.CLOCK_SKEW_S)
         if skew is not None and abs(skew) > SKEW_WARNING_S:
             report.add_error(_skew_message(skew))
+
+    def _record_versions(self, hello: dict[str, Any], report: SyncReport) -> None:
+        """Keep the client versions the province announces, also for the status shown between runs."""
+        values = {}
+        for key, name in ((state.SERVER_MIN_CLIENT, "min_client_version"),
+                          (state.SERVER_LATEST_CLIENT, "latest_client_version")):
+            value = hello.get(name)
+            values[key] = value.strip()[:32] if isinstance(value, str) else ""
+        report.min_client_version = values[state.SERVER_MIN_CLIENT]
+        report.latest_client_version = values[state.SERVER_LATEST_CLIENT]
+        with self.db.session() as session:
+            for key, value in values.items():
+                state.put(session, key, value or None)
 
     # -- (b) push ------------------------------------------------------------------------------------------
     def _push(self, report: SyncReport) -> None:

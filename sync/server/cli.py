@@ -20,6 +20,8 @@ from sync.server.errors import ApiError
 
 DB_ENV = "MOTCUA_SERVER_DB"
 STORAGE_ENV = "MOTCUA_SERVER_STORAGE"
+MIN_CLIENT_ENV = "MOTCUA_MIN_CLIENT_VERSION"
+LATEST_CLIENT_ENV = "MOTCUA_LATEST_CLIENT_VERSION"
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -45,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="folder for uploaded attachments")
     serve.add_argument("--max-upload-size", type=int, default=None, help="Tus-Max-Size in bytes")
     serve.add_argument("--log-level", default="warning")
+    serve.add_argument("--min-client-version", default=os.environ.get(MIN_CLIENT_ENV, "0.1.0"),
+                       help="oldest workstation version accepted, announced in the hello; older ones get a "
+                            f"grace period, then stop taking new dossiers (default: ${MIN_CLIENT_ENV} or 0.1.0)")
+    serve.add_argument("--latest-client-version", default=os.environ.get(LATEST_CLIENT_ENV) or None,
+                       help="newest workstation version released, announced in the hello "
+                            f"(default: ${LATEST_CLIENT_ENV} or this server's own version)")
     _add_db(serve)
 
     enroll = commands.add_parser("enroll", help="enrol a workstation and print its token once")
@@ -103,7 +111,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     from sync.server.app import DEFAULT_MAX_UPLOAD, create_app
 
-    app = create_app(args.db, args.storage, max_upload_size=args.max_upload_size or DEFAULT_MAX_UPLOAD)
+    app = create_app(args.db, args.storage, max_upload_size=args.max_upload_size or DEFAULT_MAX_UPLOAD,
+                     min_client_version=args.min_client_version, latest_client_version=args.latest_client_version)
     # The app sets Date itself on every reply (clock-skew checks), so uvicorn must not add a second one.
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, date_header=False,
                 server_header=False)
