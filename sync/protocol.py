@@ -17,8 +17,10 @@ Endpoints (all under ``/v1``, JSON bodies, ``Authorization: Bearer <workstation 
   ``sha256`` (hex of the whole file) and ``filename``).
 - ``GET  /v1/changes?since=<cursor>&limit=<n>`` → ``{"changes": [...], "cursor": str, "more": bool}``; a
   change is ``{"seq", "dossier_id", "code", "status", "at", "actor", "note", "kind"}``. 410 for a stale cursor.
-- ``GET  /v1/catalogue/changes?since=<cursor>`` → ``{"procedures": [...], "calendar_days": [...],
-  "catalogue_version": str|None, "cursor": str, "more": bool}``.
+- ``GET  /v1/catalogue/changes?since=<cursor>`` → ``{"release": <signed envelope>|None,
+  "catalogue_version": str|None, "cursor": str, "more": bool}``; the release (procedures, calendar days, its
+  seq) travels only inside an Ed25519 envelope (``app.security.signing``, purpose "catalogue") that clients
+  verify against their trusted keys before applying anything.
 
 - ``PUT  /v1/workstations/me/audit-head`` with ``{"seq", "hash", "intact", "problems": [kind...],
   "anchor": {"seq", "hash"}|null}``: the workstation's audit chain head, whether its own walk of the chain
