@@ -159,3 +159,11 @@ def test_the_engine_stops_on_a_pin_mismatch(https_server, tmp_path, monkeypatch)
     assert report.state == NEEDS_ATTENTION
     assert any("khoá chứng thư số" in e for e in report.errors)
     assert https_server["seen"] == []
+
+
+def test_no_code_path_turns_certificate_verification_off():
+    root = Path(__file__).resolve().parents[2]
+    offenders = [str(path.relative_to(root)) for folder in ("sync", "ui", "app") for path in (root / folder).rglob("*.py")
+                 if "verify=False" in path.read_text(encoding="utf-8").replace(" ", "")
+                 or "CERT_NONE" in path.read_text(encoding="utf-8")]
+    assert offenders == []
