@@ -377,6 +377,17 @@ def notice_banner_style(notice: Notice) -> str:
     return "background: #fff4ce; border: 1px solid #e0b400; padding: 6px; color: #5c4400"
 
 
+def banner_text(notice: Notice) -> str:
+    """One line above every screen; the full explanation is in the tooltip and the sync panel (F9)."""
+    deadline = notice.deadline.strftime("%d/%m/%Y") if notice.deadline else ""
+    if notice.level is NoticeLevel.BLOCKING:
+        return _t("Phải cập nhật ứng dụng: từ ngày {deadline} máy này không tiếp nhận được hồ sơ mới cho đến khi "
+                  "cài phiên bản {version}. Xem chi tiết ở màn hình Đồng bộ (F9).").format(
+                      deadline=deadline, version=notice.target_version)
+    return _t("Cần cập nhật ứng dụng: hãy cài phiên bản {version} trước ngày {deadline}, sau ngày đó máy này "
+              "không tiếp nhận được hồ sơ mới.").format(deadline=deadline, version=notice.target_version)
+
+
 def _show_notice(window: QMainWindow, banner: QToolBar, banner_label: QLabel, quiet: QLabel,
                  notice: Notice | None) -> None:
     """Info: a quiet label in the status bar. Warning: a banner above every screen with the deadline.
@@ -389,7 +400,8 @@ def _show_notice(window: QMainWindow, banner: QToolBar, banner_label: QLabel, qu
     banner.setVisible(loud)
     if loud:
         assert notice is not None
-        banner_label.setText(f"{notice.title}: {notice.message}")
+        banner_label.setText(banner_text(notice))
+        banner_label.setToolTip(notice.message)
         banner_label.setStyleSheet(notice_banner_style(notice))
     blocking = notice is not None and notice.blocking
     intake = getattr(window, "actions_", {}).get("intake")
@@ -426,8 +438,7 @@ def install(window: QMainWindow, ctx: AppContext) -> SyncController:
     banner.setFloatable(False)
     banner_label = QLabel()
     banner_label.setObjectName("update_banner_text")
-    banner_label.setWordWrap(True)
-    banner_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    banner_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     banner.addWidget(banner_label)
     window.addToolBarBreak()
     window.addToolBar(banner)
