@@ -162,6 +162,11 @@ class Transport:
                 timeouts: tuple[float, float] | None = None, compress: bool = False) -> Result:
         """One request. ``compress`` gzips a JSON body (the server accepts ``Content-Encoding: gzip``)."""
         url = self.url(path)
+        if self.pins and urlsplit(url).scheme != "https":
+            # Pins configured for a plain-http address would protect nothing: refuse rather than pretend.
+            return Result(Kind.PIN_MISMATCH, message=tr(
+                "Đã cài đặt khoá chứng thư số của máy chủ tỉnh nhưng địa chỉ máy chủ không dùng https. Ứng dụng "
+                "không gửi dữ liệu; hãy sửa địa chỉ máy chủ trong cài đặt."), detail=f"pins set for {url}")
         body = None
         send_headers = dict(headers or {})
         if json_body is not None:
@@ -190,6 +195,14 @@ class Transport:
             return Result(Kind.INTERRUPTED, message=message_for(Kind.INTERRUPTED), detail=repr(exc))
         except requests.exceptions.RequestException as exc:
             return Result(Kind.INTERRUPTED, message=message_for(Kind.INTERRUPTED), detail=repr(exc))
+        except OSError as exc:
+            # requests checks the CA bundle path only when it opens an HTTPS connection, and says so with a
+            # bare OSError: a misconfigured workstation, not a line problem.
+            if not isinstance(self.session.verify, str):
+                raise
+            return Result(Kind.TLS, message=tr(
+                "Không đọc được tệp chứng thư gốc của tỉnh ({path}) trong cài đặt. Ứng dụng không gửi dữ liệu; "
+                "hãy báo cho bộ phận kỹ thuật.", path=self.session.verify), detail=repr(exc))
         return self.classify(response, expect_json=expect_json)
 
     def classify(self, response: requests.Response, *, expect_json: bool = True) -> Result:

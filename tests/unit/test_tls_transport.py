@@ -167,3 +167,22 @@ def test_no_code_path_turns_certificate_verification_off():
                  if "verify=False" in path.read_text(encoding="utf-8").replace(" ", "")
                  or "CERT_NONE" in path.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_a_missing_ca_file_is_a_clear_configuration_message(https_server, tmp_path):
+    transport = Transport(https_server["url"], "token", ca_file=str(tmp_path / "khong-co.pem"))
+    try:
+        result = transport.probe()
+    finally:
+        transport.close()
+    assert result.kind is Kind.TLS and "khong-co.pem" in result.message
+    assert https_server["seen"] == []
+
+
+def test_pins_with_a_plain_http_address_send_nothing():
+    transport = Transport("http://127.0.0.1:9", "token", pins=[base64.b64encode(b"\0" * 32).decode()])
+    try:
+        result = transport.probe()
+    finally:
+        transport.close()
+    assert result.kind is Kind.PIN_MISMATCH and "https" in result.message
