@@ -93,6 +93,9 @@ def cmd_status(_args: argparse.Namespace) -> int:
     print(tr("Lần thử gần nhất: {at}", at=_fmt(st.last_attempt)))
     if st.clock_skew_s:
         print(tr("Lệch đồng hồ so với máy chủ: {s} giây", s=st.clock_skew_s))
+    if st.min_client_version or st.latest_client_version:
+        print(tr("Phiên bản ứng dụng tỉnh yêu cầu: tối thiểu {minimum}, mới nhất {latest}",
+                 minimum=_fmt(st.min_client_version or None), latest=_fmt(st.latest_client_version or None)))
     if st.message:
         print(st.message)
     for error in st.item_errors:

@@ -33,3 +33,13 @@ def test_serve_options_set_the_hello_versions_and_the_engine_keeps_them(client_d
     assert engine.run_once().min_client_version == ""
     engine.close()
     assert status(client_db).min_client_version == "99.0"
+
+
+def test_the_status_command_prints_the_announced_versions(client_db, tmp_path, capsys):
+    from sync import cli, state
+
+    with client_db.session() as session:
+        state.put(session, state.SERVER_MIN_CLIENT, "0.3.0")
+        state.put(session, state.SERVER_LATEST_CLIENT, "0.4.0")
+    assert cli.main(["status"]) == 0
+    assert "tối thiểu 0.3.0, mới nhất 0.4.0" in capsys.readouterr().out
