@@ -436,6 +436,7 @@ def install(window: QMainWindow, ctx: AppContext) -> SyncController:
     banner.setObjectName("update_banner")
     banner.setMovable(False)
     banner.setFloatable(False)
+    banner.toggleViewAction().setVisible(False)  # not something to switch off from the toolbar menu
     banner_label = QLabel()
     banner_label.setObjectName("update_banner_text")
     banner_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
