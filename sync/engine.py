@@ -1,4 +1,5 @@
-"""The client sync engine: one ``run_once()`` pushes queued dossiers, then pulls status and catalogue changes.
+"""The client sync engine: one ``run_once()`` pushes queued dossiers, reports the audit chain head, then pulls
+status and catalogue changes (a catalogue release applies only with a valid signature by a trusted key).
 
 A plain object: the UI's sync lane calls ``run_once()`` and shows the :class:`SyncReport`; the CLI may loop with
 :func:`run_forever`. Each step commits locally before the next, so a crash or a cut at any point leaves the
