@@ -7,6 +7,8 @@ cursor, so a page is applied exactly once or not at all.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +20,7 @@ from app import outbox
 from app.catalogue import FORMAT_VERSION, import_catalogue, parse_catalogue
 from app.i18n import tr
 from app.models import Dossier, DossierEvent, OutboxItem
+from app.security.signing import CATALOGUE, SignatureError, verify_envelope
 from app.status import FINISHED_STATUSES, Status
 from app.workdays import remove_calendar_day, set_calendar_day
 
@@ -109,22 +112,54 @@ def apply_changes(session: Session, changes: list[Any], *, now: datetime) -> App
     return result
 
 
-def apply_catalogue(session: Session, page: dict[str, Any]) -> ApplyResult:
-    """Import a published catalogue release and its calendar exceptions.
+def open_release(page: dict[str, Any], trusted_keys: Sequence[str], *, current_cursor: int | None) -> dict[str, Any] | None:
+    """The release a catalogue page brings, once its Ed25519 signature checks out; ``None`` if it brings none.
+
+    Raises :class:`SignatureError` (plain Vietnamese) for an unsigned or forged page, one signed by a key
+    not in ``trusted_keys``, or a genuine but older release replayed in place of the current one.
+    """
+    envelope = page.get("release")
+    if envelope is None:
+        if page.get("procedures") or page.get("calendar_days"):
+            raise SignatureError(tr("Danh mục thủ tục từ hệ thống tỉnh không có chữ ký số."), detail="unsigned page")
+        return None
+    if not trusted_keys:
+        raise SignatureError(tr(
+            "Chưa cài đặt khoá công khai của tỉnh để kiểm tra chữ ký số của danh mục thủ tục, nên bản cập nhật "
+            "danh mục chưa được áp dụng (vẫn dùng danh mục cũ). Hãy nhờ quản trị viên nhập khoá của tỉnh vào "
+            "cài đặt (catalogue_public_keys)."), detail="no catalogue_public_keys")
+    raw = verify_envelope(envelope, trusted_keys, CATALOGUE, name=tr("Danh mục thủ tục từ hệ thống tỉnh"))
+    try:
+        release = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise SignatureError(tr("Danh mục thủ tục từ hệ thống tỉnh không đọc được dù chữ ký hợp lệ."),
+                             detail=repr(exc)) from exc
+    seq = release.get("seq") if isinstance(release, dict) else None
+    if not isinstance(seq, int) or str(seq) != str(page.get("cursor")) or (
+            current_cursor is not None and seq <= current_cursor):
+        # Signed, but not the release this page stands for: an older one replayed to roll the catalogue back.
+        raise SignatureError(tr("Hệ thống tỉnh gửi lại một bản danh mục cũ hơn bản đang dùng; không áp dụng."),
+                             detail=f"release seq {seq!r}, page cursor {page.get('cursor')!r}, "
+                                    f"current {current_cursor!r}")
+    return release
+
+
+def apply_catalogue(session: Session, release: dict[str, Any]) -> ApplyResult:
+    """Import a verified catalogue release (:func:`open_release`) and its calendar exceptions.
 
     A release lists the complete catalogue, so :func:`app.catalogue.import_catalogue` deactivates (never
     deletes) procedures it no longer lists: queued and past dossiers keep their procedure code and name on
     the dossier row itself, and ``get_procedure`` still finds inactive procedures.
     """
     result = ApplyResult()
-    procedures = page.get("procedures") or []
-    version = page.get("catalogue_version")
+    procedures = release.get("procedures") or []
+    version = release.get("version")
     if procedures and version:
         catalogue = parse_catalogue({"format": FORMAT_VERSION, "version": version, "procedures": procedures},
                                     source=tr("hệ thống tỉnh"))
         import_catalogue(session, catalogue)
         result.applied += len(catalogue.procedures)
-    for raw in page.get("calendar_days") or []:
+    for raw in release.get("calendar_days") or []:
         if not isinstance(raw, dict):
             result.skipped += 1
             continue

@@ -60,13 +60,18 @@ def _night_window(text: str) -> tuple[dtime, dtime]:
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202 - SyncEngine, imported lazily
+    from app.settings import load_settings
     from app.storage import open_cli_storage
     from sync.engine import ScanPolicy, SyncEngine
 
     token = args.token or os.environ.get(TOKEN_ENV)
     policy = ScanPolicy(only_when_kbps_above=args.scan_min_kbps, night_window=args.scan_night)
     storage = open_cli_storage()
-    return SyncEngine(storage.db, args.server, token, scan_policy=policy, attachment_store=storage.store)
+    # Trust comes from the workstation's settings only: no command-line switch can loosen it.
+    settings = load_settings()
+    return SyncEngine(storage.db, args.server, token, scan_policy=policy, attachment_store=storage.store,
+                      ca_file=settings.server_ca_file, pins=settings.server_pins,
+                      catalogue_keys=settings.catalogue_public_keys)
 
 
 def cmd_status(_args: argparse.Namespace) -> int:
@@ -88,6 +93,9 @@ def cmd_status(_args: argparse.Namespace) -> int:
     print(tr("Lần thử gần nhất: {at}", at=_fmt(st.last_attempt)))
     if st.clock_skew_s:
         print(tr("Lệch đồng hồ so với máy chủ: {s} giây", s=st.clock_skew_s))
+    if st.min_client_version or st.latest_client_version:
+        print(tr("Phiên bản ứng dụng tỉnh yêu cầu: tối thiểu {minimum}, mới nhất {latest}",
+                 minimum=_fmt(st.min_client_version or None), latest=_fmt(st.latest_client_version or None)))
     if st.message:
         print(st.message)
     for error in st.item_errors:

@@ -1,4 +1,5 @@
-"""The client sync engine: one ``run_once()`` pushes queued dossiers, then pulls status and catalogue changes.
+"""The client sync engine: one ``run_once()`` pushes queued dossiers, reports the audit chain head, then pulls
+status and catalogue changes (a catalogue release applies only with a valid signature by a trusted key).
 
 A plain object: the UI's sync lane calls ``run_once()`` and shows the :class:`SyncReport`; the CLI may loop with
 :func:`run_forever`. Each step commits locally before the next, so a crash or a cut at any point leaves the
@@ -15,7 +16,7 @@ stands; the upload's completion and ``DossierAttachment.uploaded_at`` commit wit
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from datetime import time as dtime
@@ -32,11 +33,19 @@ from app.db import Database
 from app.errors import UserError
 from app.i18n import tr
 from app.models import Dossier, DossierAttachment, OutboxItem
+from app.security import audit
+from app.security.signing import SignatureError
 from app.services.dossiers import get_dossier
 from sync import apply, state
 from sync.backoff import Backoff
 from sync.crash import AFTER_PULL_BEFORE_COMMIT, AFTER_PUT_BEFORE_ACK, AFTER_UPLOAD_BEFORE_ACK, crash_point
-from sync.protocol import IDEMPOTENCY_HEADER, dossier_to_wire
+from sync.protocol import (
+    AUDIT_ANCHOR_REQUIRED,
+    AUDIT_HEAD_PATH,
+    AUDIT_TAMPER_CODES,
+    IDEMPOTENCY_HEADER,
+    dossier_to_wire,
+)
 from sync.transport import Kind, Result, Transport, common_version, message_for
 from sync.tus import ChunkSizer, upload_file
 
@@ -106,6 +115,9 @@ class SyncReport:
     oldest_unsent: datetime | None = None
     last_success: datetime | None = None
     clock_skew_s: float | None = None
+    # From the server's hello (empty when it did not answer); the UI turns them into an update notice.
+    min_client_version: str = ""
+    latest_client_version: str = ""
 
     def worsen(self, new_state: str) -> None:
         if _SEVERITY[new_state] > _SEVERITY[self.state]:
@@ -145,6 +157,8 @@ class SyncStatus:
     oldest_unsent_dossier: str | None = None  # printed code
     oldest_unsent_dossier_since: datetime | None = None
     item_errors: tuple[ItemError, ...] = ()
+    min_client_version: str = ""  # from the last hello that reached the server
+    latest_client_version: str = ""
 
     @property
     def skew_warning(self) -> bool:
@@ -214,6 +228,8 @@ def status(db: Database) -> SyncStatus:
             oldest_unsent_dossier=oldest_dossier[0] if oldest_dossier else None,
             oldest_unsent_dossier_since=oldest_dossier[1] if oldest_dossier else None,
             item_errors=tuple(_item_errors(session)),
+            min_client_version=state.get(session, state.SERVER_MIN_CLIENT) or "",
+            latest_client_version=state.get(session, state.SERVER_LATEST_CLIENT) or "",
         )
 
 
@@ -247,12 +263,16 @@ class SyncEngine:
                  transport: Transport | None = None, attachment_resolver: AttachmentResolver | None = None,
                  attachment_store: AttachmentStore | None = None, scan_policy: ScanPolicy | None = None,
                  sizer: ChunkSizer | None = None, stall_timeout_s: float = 30.0,
-                 timeouts: tuple[float, float] = (5.0, 30.0)) -> None:
+                 timeouts: tuple[float, float] = (5.0, 30.0), ca_file: str = "", pins: Sequence[str] = (),
+                 catalogue_keys: Sequence[str] = ()) -> None:
+        """``ca_file`` and ``pins``: transport trust (see :mod:`sync.transport`); ``catalogue_keys``: the
+        Ed25519 public keys a catalogue release must be signed with (none = releases are refused)."""
         self.db = db
         self.server_url = server_url
         self.clock = clock or app_clock.now
         self.backoff = backoff or Backoff()
-        self.transport = transport or Transport(server_url, token, timeouts=timeouts)
+        self.transport = transport or Transport(server_url, token, timeouts=timeouts, ca_file=ca_file, pins=pins)
+        self.catalogue_keys = tuple(catalogue_keys)
         # The store decrypts through its cipher; a resolver (tests, other storage) replaces it entirely.
         self.attachment_resolver = attachment_resolver
         self.store = attachment_store or AttachmentStore()
@@ -273,6 +293,7 @@ class SyncEngine:
         try:
             self._hello(report)
             self._push(report)
+            self._send_audit_head(report)
             self._pull_changes(report)
             self._pull_catalogue(report)
         except _StopRun:
@@ -327,6 +348,7 @@ class SyncEngine:
         if not result.ok:
             self._stop(report, result)
         self._record_clock(result)
+        self._record_versions(result.data, report)
         version = common_version(result.data)
         if version is None:
             report.add_error(tr("Phiên bản ứng dụng không còn tương thích với hệ thống của tỉnh. "
@@ -338,6 +360,19 @@ class SyncEngine:
             skew = state.get_float(session, state.CLOCK_SKEW_S)
         if skew is not None and abs(skew) > SKEW_WARNING_S:
             report.add_error(_skew_message(skew))
+
+    def _record_versions(self, hello: dict[str, Any], report: SyncReport) -> None:
+        """Keep the client versions the province announces, also for the status shown between runs."""
+        values = {}
+        for key, name in ((state.SERVER_MIN_CLIENT, "min_client_version"),
+                          (state.SERVER_LATEST_CLIENT, "latest_client_version")):
+            value = hello.get(name)
+            values[key] = value.strip()[:32] if isinstance(value, str) else ""
+        report.min_client_version = values[state.SERVER_MIN_CLIENT]
+        report.latest_client_version = values[state.SERVER_LATEST_CLIENT]
+        with self.db.session() as session:
+            for key, value in values.items():
+                state.put(session, key, value or None)
 
     # -- (b) push ------------------------------------------------------------------------------------------
     def _push(self, report: SyncReport) -> None:
@@ -361,7 +396,8 @@ class SyncEngine:
                     continue  # a kind this version does not know stays queued for a newer one
                 if result is not None and not result.ok:
                     if result.kind in (Kind.OFFLINE, Kind.INTERRUPTED, Kind.THROTTLED, Kind.AUTH,
-                                       Kind.CAPTIVE_PORTAL, Kind.REDIRECT_ELSEWHERE):
+                                       Kind.CAPTIVE_PORTAL, Kind.REDIRECT_ELSEWHERE, Kind.TLS,
+                                       Kind.PIN_MISMATCH):
                         self._stop(report, result)
                     if result.kind is Kind.SERVER_ERROR:
                         server_errors += 1
@@ -524,6 +560,50 @@ class SyncEngine:
             return None
         return kbps
 
+    # -- (b') audit chain head -------------------------------------------------------------------------------
+    def _send_audit_head(self, report: SyncReport) -> None:
+        """Tell the province where this workstation's audit chain stands (positions and hashes only).
+
+        Never stops the run: a dead line is noticed by the next step, and a refusal (the log was cut back or
+        rewritten) is the province's business to investigate while dossiers keep flowing.
+        """
+        with self.db.session() as session:
+            check = audit.verify(session)
+            head = check.head or audit.ChainHead(0, audit.GENESIS)
+            anchor = audit.acknowledged_head(session)
+            anchor_seq = anchor.seq if anchor is not None and anchor.seq > 0 else None
+            body: dict[str, Any] = {"seq": head.seq, "hash": head.hash, "intact": check.ok,
+                                    "problems": sorted(check.kinds())}
+            body["anchor"] = self._anchor(session, anchor_seq)
+        result = self.transport.request("PUT", AUDIT_HEAD_PATH, json_body=body)
+        code = result.data.get("code") if isinstance(result.data, dict) else None
+        if result.status == 409 and code == AUDIT_ANCHOR_REQUIRED:
+            # Our local anchor is not the seq the province holds (an acknowledgement lost on the way back):
+            # answer with the hash at the seq it names.
+            wanted = result.data.get("acknowledged_seq")
+            if isinstance(wanted, int) and not isinstance(wanted, bool) and wanted > 0:
+                with self.db.session() as session:
+                    body["anchor"] = self._anchor(session, wanted)
+                result = self.transport.request("PUT", AUDIT_HEAD_PATH, json_body=body)
+                code = result.data.get("code") if isinstance(result.data, dict) else None
+        if result.ok:
+            if head.seq > 0:
+                with self.db.session() as session:
+                    audit.acknowledge_head(session, head)
+            return
+        if result.status == 409 and code in AUDIT_TAMPER_CODES:
+            report.add_error(tr(
+                "Nhật ký kiểm tra trên máy này không khớp với bản hệ thống của tỉnh đã ghi nhận (có thể đã bị sửa "
+                "hoặc xoá). Tỉnh đã nhận cảnh báo; hãy liên hệ bộ phận kỹ thuật. Hồ sơ vẫn được đồng bộ bình "
+                "thường."))
+            report.worsen(NEEDS_ATTENTION)
+
+    @staticmethod
+    def _anchor(session: Any, seq: int | None) -> dict[str, Any] | None:
+        if seq is None:
+            return None
+        return {"seq": seq, "hash": audit.hash_at(session, seq) or ""}
+
     # -- (c) status changes --------------------------------------------------------------------------------
     def _pull_changes(self, report: SyncReport) -> None:
         for _ in range(MAX_PAGES_PER_RUN):
@@ -565,8 +645,14 @@ class SyncEngine:
                 continue
             page = self._page(result, report, ("cursor",))
             try:
+                release = apply.open_release(page, self.catalogue_keys,
+                                             current_cursor=int(cursor) if cursor.isdigit() else None)
+            except SignatureError as exc:
+                self._refuse_catalogue(report, page, exc)
+                return
+            try:
                 with self.db.session() as session:
-                    applied = apply.apply_catalogue(session, page)
+                    applied = apply.apply_catalogue(session, release) if release else apply.ApplyResult()
                     state.put(session, state.CATALOGUE_CURSOR, str(page["cursor"]))
             except (CatalogueError, UserError) as exc:
                 # Keep the old catalogue and cursor: a broken release must not stop intake at the counter.
@@ -577,6 +663,19 @@ class SyncEngine:
             report.catalogue_updates += applied.applied
             if not page.get("more"):
                 return
+
+    def _refuse_catalogue(self, report: SyncReport, page: dict[str, Any], exc: SignatureError) -> None:
+        """Keep the old catalogue and cursor (the release is tried again once the key is right), tell the
+        official, and audit each refused release once rather than on every run."""
+        report.add_error(tr("Bản cập nhật danh mục thủ tục từ hệ thống tỉnh không được áp dụng vì không kiểm tra "
+                            "được chữ ký số; vẫn dùng danh mục cũ. {error}", error=exc.message))
+        report.worsen(NEEDS_ATTENTION)
+        release = str(page.get("cursor"))
+        with self.db.session() as session:
+            if state.get(session, state.CATALOGUE_REFUSED) != release:
+                state.put(session, state.CATALOGUE_REFUSED, release)
+                audit.record(session, audit.SYSTEM, audit.SIGNATURE_REJECTED, "catalogue:province",
+                             {"source": "sync", "release": release, "reason": (exc.detail or "")[:200]})
 
     # -- scheduling ----------------------------------------------------------------------------------------
     def next_run_delay(self, report: SyncReport) -> float:

@@ -17,8 +17,18 @@ Endpoints (all under ``/v1``, JSON bodies, ``Authorization: Bearer <workstation 
   ``sha256`` (hex of the whole file) and ``filename``).
 - ``GET  /v1/changes?since=<cursor>&limit=<n>`` → ``{"changes": [...], "cursor": str, "more": bool}``; a
   change is ``{"seq", "dossier_id", "code", "status", "at", "actor", "note", "kind"}``. 410 for a stale cursor.
-- ``GET  /v1/catalogue/changes?since=<cursor>`` → ``{"procedures": [...], "calendar_days": [...],
-  "catalogue_version": str|None, "cursor": str, "more": bool}``.
+- ``GET  /v1/catalogue/changes?since=<cursor>`` → ``{"release": <signed envelope>|None,
+  "catalogue_version": str|None, "cursor": str, "more": bool}``; the release (procedures, calendar days, its
+  seq) travels only inside an Ed25519 envelope (``app.security.signing``, purpose "catalogue") that clients
+  verify against their trusted keys before applying anything.
+
+- ``PUT  /v1/workstations/me/audit-head`` with ``{"seq", "hash", "intact", "problems": [kind...],
+  "anchor": {"seq", "hash"}|null}``: the workstation's audit chain head, whether its own walk of the chain
+  found it intact, and the hash its chain now holds at the seq last acknowledged (no log content). → 200
+  ``{"seq", "hash", "accepted": true}``, after which the client records the head as acknowledged. 409
+  ``audit_anchor_required`` with ``acknowledged_seq`` asks for the anchor at that seq; 409
+  ``audit_head_regressed`` / ``audit_head_rewritten`` / ``audit_chain_broken`` refuse the head and raise a
+  tamper alert on the server (``python -m sync.server audit-alerts``).
 
 Details every peer relies on:
 
@@ -49,6 +59,9 @@ SUPPORTED_VERSIONS = (1,)
 TUS_VERSION = "1.0.0"
 TUS_EXTENSIONS = "creation,checksum,termination"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+AUDIT_HEAD_PATH = "/v1/workstations/me/audit-head"
+AUDIT_ANCHOR_REQUIRED = "audit_anchor_required"  # not a refusal: send the hash at the seq the server names
+AUDIT_TAMPER_CODES = ("audit_head_regressed", "audit_head_rewritten", "audit_chain_broken")
 PROTOCOL_HEADER = "Motcua-Protocol"
 
 

@@ -15,6 +15,7 @@ from app.models import SyncState
 
 CHANGES_CURSOR = "changes_cursor"
 CATALOGUE_CURSOR = "catalogue_cursor"
+CATALOGUE_REFUSED = "catalogue_refused"  # cursor of the last release refused for its signature (audited once)
 LAST_SUCCESS = "last_success"  # local time of the last run that reached the server and finished its steps
 LAST_ATTEMPT = "last_attempt"
 LAST_STATE = "last_state"  # one of the SyncReport states, for the status bar before the next run
@@ -22,6 +23,8 @@ LAST_MESSAGE = "last_message"
 CLOCK_SKEW_S = "clock_skew_s"  # local clock minus server clock, seconds
 OFFLINE_STREAK = "offline_streak"  # consecutive runs that could not connect
 SERVER_PROTOCOL = "server_protocol"
+SERVER_MIN_CLIENT = "server_min_client_version"  # from the last hello: the oldest client the province accepts
+SERVER_LATEST_CLIENT = "server_latest_client_version"  # from the last hello: the newest client released
 LINK_KBPS = "link_kbps"  # upload throughput measured on the last file, kbit/s
 LINK_MEASURED_AT = "link_measured_at"
 

@@ -3,12 +3,22 @@
 Nothing here retries: urllib3's Retry would not retry PUT/PATCH safely anyway, and the engine owns retries
 (with idempotency keys and backoff). Every reply, or the lack of one, becomes a :class:`Result` whose
 ``kind`` the engine branches on, never the text of an exception. Messages are for the official, in Vietnamese.
+
+Certificates are always verified, against the system store or, when configured, the province's own CA
+bundle. Pins (base64 SHA-256 of the server certificate's SubjectPublicKeyInfo) are checked on every new
+connection right after the handshake, before a single byte of the request is written: a mismatch closes the
+socket, so neither the token nor a dossier ever reaches an impostor holding a certificate some other CA
+issued.
 """
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import json
+import ssl
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -41,6 +51,8 @@ class Kind(StrEnum):
     REDIRECT_ELSEWHERE = "redirect_elsewhere"  # 3xx: never followed
     BAD_PAYLOAD = "bad_payload"  # JSON expected, garbage or truncated received
     CLIENT_ERROR = "client_error"  # other 4xx
+    TLS = "tls"  # the server's certificate could not be verified (unknown CA, expired, wrong name)
+    PIN_MISMATCH = "pin_mismatch"  # a valid certificate, but not the key the province pinned
 
 
 TRANSIENT = frozenset({Kind.OFFLINE, Kind.INTERRUPTED, Kind.SERVER_ERROR, Kind.THROTTLED, Kind.BAD_PAYLOAD})
@@ -86,6 +98,11 @@ def message_for(kind: Kind, status: int | None = None) -> str:
         Kind.BAD_PAYLOAD: tr("Phản hồi từ hệ thống của tỉnh bị lỗi hoặc không đầy đủ. Ứng dụng sẽ tự thử lại."),
         Kind.CLIENT_ERROR: tr("Hệ thống của tỉnh từ chối yêu cầu (mã {status}). Hãy báo cho bộ phận kỹ thuật.",
                               status=status),
+        Kind.TLS: tr("Không xác minh được chứng thư số của máy chủ tỉnh (chứng thư không do nơi tin cậy cấp, "
+                     "đã hết hạn hoặc sai tên máy chủ). Ứng dụng không gửi dữ liệu; hãy báo cho bộ phận kỹ thuật."),
+        Kind.PIN_MISMATCH: tr("Máy chủ trả lời không phải máy chủ của tỉnh đã được cài đặt (khoá chứng thư số "
+                              "không khớp). Ứng dụng đã ngắt kết nối và không gửi dữ liệu; hãy báo ngay cho bộ "
+                              "phận kỹ thuật."),
     }
     return messages[kind]
 
@@ -112,7 +129,9 @@ class Transport:
     """Talks to one server. ``session`` may be injected (tests, or a session shared with tus uploads)."""
 
     def __init__(self, base_url: str, token: str | None = None, *, session: requests.Session | None = None,
-                 timeouts: tuple[float, float] = DEFAULT_TIMEOUTS) -> None:
+                 timeouts: tuple[float, float] = DEFAULT_TIMEOUTS, ca_file: str = "",
+                 pins: Sequence[str] = ()) -> None:
+        """``ca_file``: a PEM bundle trusted instead of the system store; ``pins``: see :func:`spki_pin`."""
         self.base_url = base_url.rstrip("/") + "/"
         self.timeouts = timeouts
         if session is None:
@@ -122,6 +141,11 @@ class Transport:
         self.session = session
         # A proxy from the environment would silently route a commune's data elsewhere; be explicit.
         self.session.trust_env = False
+        # Never False: with trust_env off, requests would otherwise still honour REQUESTS_CA_BUNDLE & co.
+        self.session.verify = ca_file.strip() or True
+        self.pins = frozenset(p.strip() for p in pins if p.strip())
+        if self.pins:
+            self.session.mount("https://", pinned_adapter(self.pins))
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
         if token:
@@ -138,6 +162,11 @@ class Transport:
                 timeouts: tuple[float, float] | None = None, compress: bool = False) -> Result:
         """One request. ``compress`` gzips a JSON body (the server accepts ``Content-Encoding: gzip``)."""
         url = self.url(path)
+        if self.pins and urlsplit(url).scheme != "https":
+            # Pins configured for a plain-http address would protect nothing: refuse rather than pretend.
+            return Result(Kind.PIN_MISMATCH, message=tr(
+                "Đã cài đặt khoá chứng thư số của máy chủ tỉnh nhưng địa chỉ máy chủ không dùng https. Ứng dụng "
+                "không gửi dữ liệu; hãy sửa địa chỉ máy chủ trong cài đặt."), detail=f"pins set for {url}")
         body = None
         send_headers = dict(headers or {})
         if json_body is not None:
@@ -152,6 +181,8 @@ class Transport:
         try:
             response = self.session.request(method, url, data=body, headers=send_headers, params=params,
                                             timeout=timeouts or self.timeouts, allow_redirects=False)
+        except requests.exceptions.SSLError as exc:
+            return tls_failure(exc)
         except (requests.exceptions.ConnectTimeout, requests.exceptions.ProxyError) as exc:
             return Result(Kind.OFFLINE, message=message_for(Kind.OFFLINE), detail=repr(exc))
         except requests.exceptions.ConnectionError as exc:
@@ -164,6 +195,14 @@ class Transport:
             return Result(Kind.INTERRUPTED, message=message_for(Kind.INTERRUPTED), detail=repr(exc))
         except requests.exceptions.RequestException as exc:
             return Result(Kind.INTERRUPTED, message=message_for(Kind.INTERRUPTED), detail=repr(exc))
+        except OSError as exc:
+            # requests checks the CA bundle path only when it opens an HTTPS connection, and says so with a
+            # bare OSError: a misconfigured workstation, not a line problem.
+            if not isinstance(self.session.verify, str):
+                raise
+            return Result(Kind.TLS, message=tr(
+                "Không đọc được tệp chứng thư gốc của tỉnh ({path}) trong cài đặt. Ứng dụng không gửi dữ liệu; "
+                "hãy báo cho bộ phận kỹ thuật.", path=self.session.verify), detail=repr(exc))
         return self.classify(response, expect_json=expect_json)
 
     def classify(self, response: requests.Response, *, expect_json: bool = True) -> Result:
@@ -214,6 +253,68 @@ class Transport:
     def same_host(self, location: str) -> bool:
         a, b = urlsplit(self.base_url), urlsplit(urljoin(self.base_url, location))
         return (a.scheme, a.netloc) == (b.scheme, b.netloc)
+
+
+class PinMismatchError(ssl.SSLCertVerificationError):
+    """The peer's key is not one of the pins. An ``SSLError`` so urllib3 and requests treat it as a failed
+    handshake (no retry, no request sent) and :func:`tls_failure` can tell it from an untrusted CA."""
+
+
+def spki_pin(certificate_der: bytes) -> str:
+    """Base64 SHA-256 of the certificate's SubjectPublicKeyInfo (the HPKP / ``openssl`` pin format)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    spki = x509.load_der_x509_certificate(certificate_der).public_key().public_bytes(
+        Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    return base64.b64encode(hashlib.sha256(spki).digest()).decode("ascii")
+
+
+def pinned_adapter(pins: frozenset[str]) -> requests.adapters.HTTPAdapter:
+    """An HTTPS adapter whose connections check the peer's SPKI pin as soon as the handshake completes.
+
+    The pins live on classes made for this adapter: urllib3's pool keys accept no extra keyword, and a
+    class attribute keeps two transports with different pins apart.
+    """
+    from requests.adapters import HTTPAdapter
+    from urllib3.connection import HTTPSConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+    class PinnedConnection(HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            der = self.sock.getpeercert(binary_form=True) if self.sock is not None else None
+            pin = spki_pin(der) if der else ""
+            if pin not in pins:
+                self.close()
+                raise PinMismatchError(f"server key pin {pin or '(none)'} is not among the configured pins")
+
+    class PinnedPool(HTTPSConnectionPool):
+        ConnectionCls = PinnedConnection
+
+    class PinnedAdapter(HTTPAdapter):
+        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+            super().init_poolmanager(*args, **kwargs)
+            self.poolmanager.pool_classes_by_scheme = {"http": HTTPConnectionPool, "https": PinnedPool}
+
+    return PinnedAdapter()
+
+
+def tls_failure(exc: BaseException) -> Result:
+    """The :class:`Result` of a failed TLS handshake: a pin mismatch or an unverifiable certificate."""
+    seen: set[int] = set()
+    pending: list[Any] = [exc]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, PinMismatchError):
+            return Result(Kind.PIN_MISMATCH, message=message_for(Kind.PIN_MISMATCH), detail=str(current))
+        if isinstance(current, BaseException):
+            pending.extend([current.__cause__, current.__context__, *current.args,
+                            getattr(current, "reason", None)])
+    return Result(Kind.TLS, message=message_for(Kind.TLS), detail=repr(exc))
 
 
 def _valid_hello(data: Any) -> bool:

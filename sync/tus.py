@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from sync.crash import MID_UPLOAD, crash_point
 from sync.protocol import TUS_VERSION
-from sync.transport import Kind, Result, Transport, message_for
+from sync.transport import Kind, Result, Transport, message_for, tls_failure
 
 if TYPE_CHECKING:
     import requests
@@ -127,7 +127,8 @@ def upload_file(session: requests.Session | Transport, base_url: str, attachment
         result.kind, result.message, result.detail = outcome.kind, outcome.message, outcome.detail
         # Login problems and portals do not heal by retrying within this call.
         return failures >= max_failures or outcome.kind in (Kind.AUTH, Kind.CAPTIVE_PORTAL,
-                                                             Kind.REDIRECT_ELSEWHERE, Kind.CLIENT_ERROR)
+                                                             Kind.REDIRECT_ELSEWHERE, Kind.CLIENT_ERROR,
+                                                             Kind.TLS, Kind.PIN_MISMATCH)
 
     offset: int | None = None
     # Creation first: the server answers a repeated POST for the same attachment with the current offset, so
@@ -226,6 +227,8 @@ def _patch(transport: Transport, upload_path: str, offset: int, chunk: bytes, di
     try:
         response = transport.session.patch(transport.url(upload_path), data=chunk, headers=headers,
                                            timeout=timeouts, allow_redirects=False)
+    except requests.exceptions.SSLError as exc:
+        return tls_failure(exc)
     except requests.exceptions.RequestException as exc:
         return Result(Kind.INTERRUPTED, message=message_for(Kind.INTERRUPTED), detail=repr(exc))
     return transport.classify(response, expect_json=False)

@@ -3,8 +3,8 @@
 ``python -m ui.local_stack --data-dir DIR`` starts the reference server (``python -m sync.server serve``) as a
 subprocess on 127.0.0.1 with a free port and its data under ``DIR/local-server/``, enrols this workstation,
 opens the window through the ordinary bootstrap (``ui.main.run_gui``: database key, fonts, extensions),
-points its ``server_url`` at the local server for this run only (the settings file is not rewritten), and
-stops the server when the window closes.
+points its ``server_url`` at the local server and trusts the server's catalogue signing key for this run only
+(the settings file is not rewritten), and stops the server when the window closes.
 
 The workstation token goes to the OS keyring. Where there is none (a bare Linux session), it is kept in
 memory for this run only and the status bar says so: a token must never land in a file.
@@ -80,6 +80,17 @@ class LocalServer:
 
     def ready(self) -> bool:
         return is_serving(self.host, self.port)
+
+    @property
+    def signing_key_path(self) -> Path:
+        return self.workdir / "catalogue-signing.key"
+
+    def catalogue_public_key(self) -> str:
+        """The key this server signs its catalogue releases with (created with the server's data)."""
+        from app.security.signing import public_key_text
+        from sync.server.signing_key import load_or_create
+
+        return public_key_text(load_or_create(self.signing_key_path))
 
     def stop(self) -> None:
         process, self.process = self.process, None
@@ -176,8 +187,11 @@ def _quit_on_signals(app: QApplication) -> None:
     ticker.start(300)
 
 
-def attach_to_window(app: QApplication, server_url: str, notice: str, *, retry_ms: int = 200) -> None:
-    """Point the running window at the local server once ``run_gui`` has built it.
+def attach_to_window(app: QApplication, server_url: str, notice: str, *, retry_ms: int = 200,
+                     catalogue_key: str = "") -> None:
+    """Point the running window at the local server once ``run_gui`` has built it, trusting the server's
+    catalogue signing key for this run (catalogue releases published with ``--signing-key`` pointing at
+    ``DIR/local-server/catalogue-signing.key`` then apply).
 
     ``run_gui`` may first show modal dialogs (recovery code, keyring problems) before the window exists, so
     this polls until it does. The URL goes into the window's settings object only (never saved by this
@@ -191,9 +205,12 @@ def attach_to_window(app: QApplication, server_url: str, notice: str, *, retry_m
     # The shown one: a window closed earlier (and not yet deleted) must not get the URL.
     window = next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
     if window is None:
-        QTimer.singleShot(retry_ms, lambda: attach_to_window(app, server_url, notice, retry_ms=retry_ms))
+        QTimer.singleShot(retry_ms, lambda: attach_to_window(app, server_url, notice, retry_ms=retry_ms,
+                                                             catalogue_key=catalogue_key))
         return
     window.ctx.settings.server_url = server_url
+    if catalogue_key and catalogue_key not in window.ctx.settings.catalogue_public_keys:
+        window.ctx.settings.catalogue_public_keys = [*window.ctx.settings.catalogue_public_keys, catalogue_key]
     window.ctx.events.publish(Changes(settings=True))
     if notice:
         window.statusBar().showMessage(notice)
@@ -215,7 +232,8 @@ def run(data_dir: str | None) -> int:
     atexit.register(server.stop)  # also when something below raises before the window closes
     try:
         notice = keep_token(server, load_settings().unit_id)
-        QTimer.singleShot(0, lambda: attach_to_window(app, server.url, notice))
+        catalogue_key = server.catalogue_public_key()
+        QTimer.singleShot(0, lambda: attach_to_window(app, server.url, notice, catalogue_key=catalogue_key))
         _quit_on_signals(app)
         return run_gui(data_dir)
     finally:

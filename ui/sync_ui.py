@@ -13,15 +13,16 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 from sqlalchemy import func, select
 
-from app import clock, outbox
+from app import __version__, clock, outbox
 from app.changes import Changes
 from app.errors import UserError
+from app.fleet import BELOW_MINIMUM_KEY, Notice, NoticeLevel, update_notice
 from app.models import DossierEvent, OutboxItem
 from app.security import keys
-from app.settings import parse_hhmm
+from app.settings import load_settings, parse_hhmm, save_settings
 from sync import engine as sync_engine
 from sync.apply import PROVINCE_ACTION
 from sync.engine import ScanPolicy, SyncEngine, SyncReport, SyncStatus
@@ -68,6 +69,15 @@ def scan_policy(settings_min_kbps: int, night_window: str) -> ScanPolicy:
 
 
 @dataclass(frozen=True)
+class Trust:
+    """The settings that decide whom the engine trusts; a change builds a new engine (and HTTP session)."""
+
+    ca_file: str = ""
+    pins: tuple[str, ...] = ()
+    catalogue_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SyncView:
     """Everything the status bar and the panel show, gathered on a worker thread in one go."""
 
@@ -78,6 +88,7 @@ class SyncView:
     needs_login: bool = False
     province_changes: tuple[tuple[datetime, str, str, int | None, str], ...] = ()  # at, code, actor, status, note
     report_errors: tuple[str, ...] = field(default_factory=tuple)
+    notice: Notice | None = None  # what the province's hello says about this version (app.fleet)
 
 
 def province_changes(db, limit: int = 50) -> tuple[tuple[datetime, str, str, int | None, str], ...]:  # noqa: ANN001
@@ -151,6 +162,9 @@ class SyncController(QObject):
     view_changed = Signal(object)  # SyncView
     run_started = Signal()
     run_finished = Signal(object)  # SyncReport | None
+    # app.fleet.Notice | None, emitted when the level or text changes. A blocking notice means: no new
+    # intake on this workstation until it is updated (install() disables the intake action and screen).
+    update_notice_changed = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -158,11 +172,13 @@ class SyncController(QObject):
         self.running = False
         self._again = False  # "sync now" pressed during a run: one more run right after it
         self._engine: SyncEngine | None = None  # touched only on the sync lane (one thread, tasks in order)
-        self._engine_key: tuple[str, str] | None = None
+        self._engine_key: tuple[str, str, Trust] | None = None
         self._problem = ""
         self._needs_login = False
         self._echo = False
         self.last_view: SyncView | None = None
+        self.current_version = __version__
+        self.notice: Notice | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.sync_now)
@@ -208,9 +224,12 @@ class SyncController(QObject):
         settings = self.ctx.settings
         url = settings.server_url.strip()
         policy = scan_policy(settings.scans_min_kbps, settings.scans_night_window)
-        self.ctx.tasks.run("sync", lambda: self._run_job(url, policy), self._run_done, self._run_failed)
+        trust = Trust(settings.server_ca_file.strip(), tuple(settings.server_pins),
+                      tuple(settings.catalogue_public_keys))
+        self.ctx.tasks.run("sync", lambda: self._run_job(url, policy, trust), self._run_done, self._run_failed)
 
-    def _run_job(self, url: str, policy: ScanPolicy) -> tuple[SyncReport | None, str, bool, Changes]:
+    def _run_job(self, url: str, policy: ScanPolicy, trust: Trust | None = None
+                 ) -> tuple[SyncReport | None, str, bool, Changes]:
         """On the sync lane: read the token, run the engine once, and work out which dossiers it touched."""
         try:
             token = keys.load_secret(keys.ENROLLMENT_TOKEN)
@@ -219,11 +238,13 @@ class SyncController(QObject):
         if not token:
             return None, _t("Máy trạm chưa được đăng ký với hệ thống của tỉnh (không có mã xác thực). "
                             "Hãy nhờ quản trị viên đăng ký máy trạm."), True, Changes()
-        if self._engine is None or self._engine_key != (url, token):
+        trust = trust or Trust()
+        if self._engine is None or self._engine_key != (url, token, trust):
             if self._engine is not None:
                 self._engine.close()
-            self._engine = SyncEngine(self.ctx.db, url, token, scan_policy=policy, attachment_store=self.ctx.store)
-            self._engine_key = (url, token)
+            self._engine = SyncEngine(self.ctx.db, url, token, scan_policy=policy, attachment_store=self.ctx.store,
+                                      ca_file=trust.ca_file, pins=trust.pins, catalogue_keys=trust.catalogue_keys)
+            self._engine_key = (url, token, trust)
         self._engine.scan_policy = policy
         before_keys, before_event = self._snapshot()
         report = self._engine.run_once()
@@ -297,23 +318,99 @@ class SyncController(QObject):
 
     def _publish(self, st: SyncStatus | None) -> None:
         db = self.ctx.db
+        notice = self._update_notice(st)
         view = SyncView(configured=self.configured, status=st, running=self.running, problem=self._problem,
                         needs_login=self._needs_login,
-                        province_changes=self.last_view.province_changes if self.last_view else ())
+                        province_changes=self.last_view.province_changes if self.last_view else (), notice=notice)
         self.last_view = view
         self.view_changed.emit(view)
         if not self.running:
             # The province's changes list needs its own query; it only changes after a run.
             self.ctx.tasks.run("db", lambda: province_changes(db), self._publish_changes)
 
+    def _update_notice(self, st: SyncStatus | None) -> Notice | None:
+        """The notice for the versions of the last hello (kept while offline: a blocked client stays blocked)."""
+        if st is None or not (st.min_client_version or st.latest_client_version):
+            # No hello yet: nothing to say, and asking would forget when the grace period started.
+            return self.notice
+        settings = self.ctx.settings
+        before = settings.extra.get(BELOW_MINIMUM_KEY)
+        notice = update_notice(self.current_version, {"min_client_version": st.min_client_version,
+                                                      "latest_client_version": st.latest_client_version},
+                               settings=settings)
+        after = settings.extra.get(BELOW_MINIMUM_KEY)
+        if after != before:
+            # The start of the grace period must survive a restart, or closing the app would extend it.
+            self.ctx.tasks.run("db", lambda: _persist_extra(BELOW_MINIMUM_KEY, after))
+        if notice != self.notice:
+            self.notice = notice
+            self.update_notice_changed.emit(notice)
+        return notice
+
     def _publish_changes(self, rows: tuple[tuple[datetime, str, str, int | None, str], ...]) -> None:
         if self.last_view is None or self.last_view.province_changes == rows:
             return
         view = SyncView(configured=self.last_view.configured, status=self.last_view.status,
                         running=self.last_view.running, problem=self.last_view.problem,
-                        needs_login=self.last_view.needs_login, province_changes=rows)
+                        needs_login=self.last_view.needs_login, province_changes=rows, notice=self.last_view.notice)
         self.last_view = view
         self.view_changed.emit(view)
+
+
+def _persist_extra(key: str, value: object) -> None:
+    """Write one ``settings.extra`` entry to the settings file without saving the rest of the in-memory
+    settings (the local stack points them at its server for one run only)."""
+    try:
+        stored = load_settings()
+        if value is None:
+            stored.extra.pop(key, None)
+        else:
+            stored.extra[key] = value
+        save_settings(stored)
+    except (UserError, OSError):
+        pass  # a settings file set aside as malformed: the grace period restarts, nothing worse
+
+
+def notice_banner_style(notice: Notice) -> str:
+    if notice.level is NoticeLevel.BLOCKING:
+        return "background: #fdecea; border: 1px solid #d93025; padding: 6px; color: #7a1a12; font-weight: bold"
+    return "background: #fff4ce; border: 1px solid #e0b400; padding: 6px; color: #5c4400"
+
+
+def banner_text(notice: Notice) -> str:
+    """One line above every screen; the full explanation is in the tooltip and the sync panel (F9)."""
+    deadline = notice.deadline.strftime("%d/%m/%Y") if notice.deadline else ""
+    if notice.level is NoticeLevel.BLOCKING:
+        return _t("Phải cập nhật ứng dụng: từ ngày {deadline} máy này không tiếp nhận được hồ sơ mới cho đến khi "
+                  "cài phiên bản {version}. Xem chi tiết ở màn hình Đồng bộ (F9).").format(
+                      deadline=deadline, version=notice.target_version)
+    return _t("Cần cập nhật ứng dụng: hãy cài phiên bản {version} trước ngày {deadline}, sau ngày đó máy này "
+              "không tiếp nhận được hồ sơ mới.").format(deadline=deadline, version=notice.target_version)
+
+
+def _show_notice(window: QMainWindow, banner: QToolBar, banner_label: QLabel, quiet: QLabel,
+                 notice: Notice | None) -> None:
+    """Info: a quiet label in the status bar. Warning: a banner above every screen with the deadline.
+    Blocking: the same banner in red, and no new intake (the action and the intake screen are disabled)."""
+    quiet.setVisible(notice is not None and notice.level is NoticeLevel.INFO)
+    if notice is not None and notice.level is NoticeLevel.INFO:
+        quiet.setText(_t("Có phiên bản mới {version}").format(version=notice.target_version))
+        quiet.setToolTip(notice.message)
+    loud = notice is not None and notice.level is not NoticeLevel.INFO
+    banner.setVisible(loud)
+    if loud:
+        assert notice is not None
+        banner_label.setText(banner_text(notice))
+        banner_label.setToolTip(notice.message)
+        banner_label.setStyleSheet(notice_banner_style(notice))
+    blocking = notice is not None and notice.blocking
+    intake = getattr(window, "actions_", {}).get("intake")
+    if intake is not None:
+        intake.setEnabled(not blocking)
+        intake.setToolTip(notice.message if blocking and notice else "")
+    intake_view = getattr(window, "intake_view", None)
+    if intake_view is not None:
+        intake_view.setEnabled(not blocking)
 
 
 def install(window: QMainWindow, ctx: AppContext) -> SyncController:
@@ -328,6 +425,27 @@ def install(window: QMainWindow, ctx: AppContext) -> SyncController:
         window.sync_label.setToolTip(state_tooltip(view))
 
     controller.view_changed.connect(show)
+
+    quiet = QLabel()
+    quiet.setObjectName("update_info")
+    quiet.setStyleSheet("color: #666")
+    quiet.setContentsMargins(10, 0, 10, 0)
+    quiet.setVisible(False)
+    window.statusBar().addPermanentWidget(quiet)
+    banner = QToolBar(_t("Thông báo cập nhật"), window)
+    banner.setObjectName("update_banner")
+    banner.setMovable(False)
+    banner.setFloatable(False)
+    banner.toggleViewAction().setVisible(False)  # not something to switch off from the toolbar menu
+    banner_label = QLabel()
+    banner_label.setObjectName("update_banner_text")
+    banner_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    banner.addWidget(banner_label)
+    window.addToolBarBreak()
+    window.addToolBar(banner)
+    banner.setVisible(False)
+    window.update_banner, window.update_info = banner, quiet
+    controller.update_notice_changed.connect(lambda notice: _show_notice(window, banner, banner_label, quiet, notice))
 
     action = QAction(QCoreApplication.translate("SyncUi", "Đồng bộ ngay"), window)
     action.setShortcut(QKeySequence("Ctrl+Shift+S"))

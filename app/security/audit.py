@@ -50,6 +50,7 @@ PASSWORD_CHANGE = "password_change"
 PASSWORD_RESET = "password_reset"
 ENROLL = "workstation_enroll"
 SIGNATURE_REJECTED = "signature_rejected"
+CATALOGUE_IMPORT = "catalogue_import"
 
 _ACTION_RE = re.compile(r"^[a-z][a-z0-9_.]{0,47}$")
 # Keys that name personal data; a value under one of them would be kept in clear for years.
@@ -187,6 +188,12 @@ def record(session: Session, operator: _HasUsername | str | None, action: str, o
 def chain_head(session: Session) -> ChainHead | None:
     row = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
     return ChainHead(int(row[0]), str(row[1])) if row else None
+
+
+def hash_at(session: Session, seq: int) -> str | None:
+    """The stored hash of entry ``seq`` (``None`` if there is no such entry)."""
+    value = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seq))
+    return str(value) if value is not None else None
 
 
 def acknowledged_head(session: Session) -> ChainHead | None:

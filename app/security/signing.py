@@ -157,8 +157,7 @@ def sign_file(path: str | Path, key: Ed25519PrivateKey, purpose: str) -> Path:
 
 
 def make_envelope(data: bytes, key: Ed25519PrivateKey, purpose: str) -> bytes:
-    doc = {"format": ENVELOPE_FORMAT, **_signature_doc(key, data, purpose), "payload": _b64(data)}
-    return json.dumps(doc).encode("ascii")
+    return json.dumps(make_envelope_doc(data, key, purpose)).encode("ascii")
 
 
 def write_envelope(path: str | Path, data: bytes, key: Ed25519PrivateKey, purpose: str) -> Path:
@@ -189,6 +188,32 @@ def _as_envelope(raw: bytes) -> dict[str, Any] | None:
     return doc if isinstance(doc, dict) and doc.get("format") == ENVELOPE_FORMAT else None
 
 
+def _open_envelope(path: Path, envelope: dict[str, Any], trusted: list[Ed25519PublicKey], purpose: str) -> bytes:
+    try:
+        payload = _unb64(envelope.get("payload"))
+    except (ValueError, binascii.Error) as exc:
+        raise _forged(path, "payload is not base64") from exc
+    _check(path, payload, envelope, trusted, purpose)
+    return payload
+
+
+def verify_envelope(envelope: Any, trusted_public_keys: Iterable[PublicKeyLike], purpose: str, *,
+                    name: str) -> bytes:
+    """The payload of an envelope received as JSON (a catalogue release in the sync feed) once its signature
+    checks out; ``name`` stands for the file name in the messages."""
+    trusted = _trusted(trusted_public_keys)
+    where = Path(name)
+    if not isinstance(envelope, dict) or envelope.get("format") != ENVELOPE_FORMAT:
+        raise SignatureError(tr("{path} chưa được ký số. Không sử dụng dữ liệu chưa được ký.", path=name),
+                             detail="no envelope")
+    return _open_envelope(where, envelope, trusted, purpose)
+
+
+def make_envelope_doc(data: bytes, key: Ed25519PrivateKey, purpose: str) -> dict[str, Any]:
+    """The envelope as a JSON object, for embedding in a larger JSON reply."""
+    return {"format": ENVELOPE_FORMAT, **_signature_doc(key, data, purpose), "payload": _b64(data)}
+
+
 def read_verified(path: str | Path, trusted_public_keys: Iterable[PublicKeyLike], purpose: str) -> bytes:
     """The file's content once its signature (envelope or ``<file>.sig``) checks out with a trusted key."""
     path = Path(path)
@@ -196,12 +221,7 @@ def read_verified(path: str | Path, trusted_public_keys: Iterable[PublicKeyLike]
     raw = _read(path, tr("tệp"))
     envelope = _as_envelope(raw)
     if envelope is not None:
-        try:
-            payload = _unb64(envelope.get("payload"))
-        except (ValueError, binascii.Error) as exc:
-            raise _forged(path, "payload is not base64") from exc
-        _check(path, payload, envelope, trusted, purpose)
-        return payload
+        return _open_envelope(path, envelope, trusted, purpose)
     sig_path = signature_path(path)
     if not sig_path.exists():
         raise SignatureError(tr(

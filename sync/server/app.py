@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.i18n import tr
 from sync.protocol import IDEMPOTENCY_HEADER, PROTOCOL_HEADER, SUPPORTED_VERSIONS, Hello
-from sync.server import store, tus
+from sync.server import audit_heads, store, tus
 from sync.server.db import ServerDatabase, local_now
 from sync.server.errors import ApiError
 
@@ -165,6 +165,12 @@ def create_app(database_url: str, storage_dir: str | Path, *, max_upload_size: i
         page = await run_in_threadpool(store.catalogue_since, db, since)
         return JSONResponse(page, headers={"Cache-Control": "no-store"})
 
+    async def put_audit_head(request: Request) -> Response:
+        who = await principal(request)
+        head = audit_heads.parse_head(await _read_json(request, 64 * 1024))
+        reply = await run_in_threadpool(audit_heads.put_head, db, who, head)
+        return JSONResponse(reply, headers={"Cache-Control": "no-store"})
+
     async def uploads_collection(request: Request) -> Response:
         who = await principal(request)
         if request.method == "OPTIONS":
@@ -192,6 +198,7 @@ def create_app(database_url: str, storage_dir: str | Path, *, max_upload_size: i
         Route("/v1/dossiers/{dossier_id}", put_dossier, methods=["PUT"]),
         Route("/v1/changes", changes, methods=["GET"]),
         Route("/v1/catalogue/changes", catalogue_changes, methods=["GET"]),
+        Route("/v1/workstations/me/audit-head", put_audit_head, methods=["PUT"]),
         Route(tus.UPLOADS_PATH, uploads_collection, methods=["OPTIONS", "POST"]),
         Route(tus.UPLOADS_PATH + "/{attachment_id}", upload_resource,
               methods=["OPTIONS", "HEAD", "PATCH", "DELETE"]),

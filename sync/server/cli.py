@@ -1,5 +1,5 @@
 """Operator commands of the reference server: serve, enroll, revoke, set-status, list, catalogue-publish,
-import-transfer.
+import-transfer, audit-alerts, audit-accept, catalogue-key.
 
 Every command takes ``--db`` (a SQLAlchemy URL or a SQLite file path; default from ``MOTCUA_SERVER_DB``).
 Messages are for the operator, in Vietnamese.
@@ -8,6 +8,7 @@ Messages are for the operator, in Vietnamese.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -19,11 +20,20 @@ from sync.server.errors import ApiError
 
 DB_ENV = "MOTCUA_SERVER_DB"
 STORAGE_ENV = "MOTCUA_SERVER_STORAGE"
+MIN_CLIENT_ENV = "MOTCUA_MIN_CLIENT_VERSION"
+LATEST_CLIENT_ENV = "MOTCUA_LATEST_CLIENT_VERSION"
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=os.environ.get(DB_ENV, "motcua-server.sqlite3"),
                         help=f"SQLAlchemy URL or SQLite file path (default: ${DB_ENV})")
+
+
+def _add_signing_key(parser: argparse.ArgumentParser) -> None:
+    from sync.server.signing_key import KEY_ENV, default_key_path
+
+    parser.add_argument("--signing-key", default=default_key_path(),
+                        help=f"file holding the catalogue signing key, created if missing (default: ${KEY_ENV})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="folder for uploaded attachments")
     serve.add_argument("--max-upload-size", type=int, default=None, help="Tus-Max-Size in bytes")
     serve.add_argument("--log-level", default="warning")
+    serve.add_argument("--min-client-version", default=os.environ.get(MIN_CLIENT_ENV, "0.1.0"),
+                       help="oldest workstation version accepted, announced in the hello; older ones get a "
+                            f"grace period, then stop taking new dossiers (default: ${MIN_CLIENT_ENV} or 0.1.0)")
+    serve.add_argument("--latest-client-version", default=os.environ.get(LATEST_CLIENT_ENV) or None,
+                       help="newest workstation version released, announced in the hello "
+                            f"(default: ${LATEST_CLIENT_ENV} or this server's own version)")
     _add_db(serve)
 
     enroll = commands.add_parser("enroll", help="enrol a workstation and print its token once")
@@ -58,9 +74,26 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list enrolled workstations")
     _add_db(listing)
 
-    publish = commands.add_parser("catalogue-publish", help="publish a catalogue file (app format)")
+    publish = commands.add_parser("catalogue-publish", help="publish a catalogue file (app format), signed")
     publish.add_argument("file")
+    _add_signing_key(publish)
     _add_db(publish)
+
+    catalogue_key = commands.add_parser("catalogue-key",
+                                        help="print the public key workstations must trust for catalogue "
+                                             "releases (creates the signing key on first use)")
+    _add_signing_key(catalogue_key)
+
+    alerts = commands.add_parser("audit-alerts", help="list tamper alerts raised by workstations' audit heads")
+    alerts.add_argument("--all", action="store_true", help="include alerts already closed")
+    alerts.add_argument("--json", action="store_true", help="one JSON object per line")
+    _add_db(alerts)
+
+    accept = commands.add_parser("audit-accept",
+                                 help="after an investigation: close a workstation's alerts and take its "
+                                      "current audit head as the new baseline")
+    accept.add_argument("name", help="workstation name")
+    _add_db(accept)
 
     transfer = commands.add_parser("import-transfer", help="import an offline transfer file (USB stick)")
     transfer.add_argument("file")
@@ -78,7 +111,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     from sync.server.app import DEFAULT_MAX_UPLOAD, create_app
 
-    app = create_app(args.db, args.storage, max_upload_size=args.max_upload_size or DEFAULT_MAX_UPLOAD)
+    app = create_app(args.db, args.storage, max_upload_size=args.max_upload_size or DEFAULT_MAX_UPLOAD,
+                     min_client_version=args.min_client_version, latest_client_version=args.latest_client_version)
     # The app sets Date itself on every reply (clock-skew checks), so uvicorn must not add a second one.
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, date_header=False,
                 server_header=False)
@@ -108,11 +142,43 @@ def _import_transfer(db: ServerDatabase, args: argparse.Namespace) -> int:
     return 1 if report.refused else 0
 
 
+def _audit_alerts(db: ServerDatabase, args: argparse.Namespace) -> int:
+    """Prints the alerts; exit status 2 while any is open, so a monitoring script can page someone."""
+    from sync.server import audit_heads
+
+    rows = audit_heads.list_alerts(db, include_resolved=args.all)
+    for alert in rows:
+        if args.json:
+            print(json.dumps(audit_heads.alert_to_json(alert), ensure_ascii=False))
+            continue
+        state = tr("đã đóng") if alert.resolved_at else tr("đang mở")
+        print(f"#{alert.id}\t{alert.unit_id}\t{alert.workstation_name}\t{alert.code}\t"
+              f"{_fmt_seq(alert.known_seq)}→{alert.claimed_seq}\t{alert.last_at.isoformat()}\t"
+              f"×{alert.repeats}\t{state}")
+    if not rows and not args.json:
+        print(tr("Không có cảnh báo nào."))
+    return 2 if any(a.resolved_at is None for a in rows) else 0
+
+
+def _fmt_seq(value: int | None) -> str:
+    return "—" if value is None else str(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         return _serve(args)
-    from sync.server import store
+    if args.command == "catalogue-key":
+        from app.security.signing import public_key_text
+        from sync.server.signing_key import load_or_create
+
+        try:
+            print(public_key_text(load_or_create(args.signing_key)))
+        except ValidationError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        return 0
+    from sync.server import audit_heads, store
 
     db = ServerDatabase(args.db)
     try:
@@ -135,12 +201,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 state = tr("đã thu hồi") if row.revoked else tr("đang hoạt động")
                 print(f"{row.unit_id}\t{row.name}\t{state}\t{row.created_at.isoformat()}")
         elif args.command == "catalogue-publish":
-            release = store.publish_catalogue(db, args.file)
+            from sync.server.signing_key import load_or_create
+
+            release = store.publish_catalogue(db, args.file, load_or_create(args.signing_key))
             print(tr("Đã công bố danh mục phiên bản {version}: {n} thủ tục, {days} ngày lịch (số {seq}).",
                      version=release.version, n=len(release.procedures), days=len(release.calendar_days),
                      seq=release.seq))
         elif args.command == "import-transfer":
             return _import_transfer(db, args)
+        elif args.command == "audit-alerts":
+            return _audit_alerts(db, args)
+        elif args.command == "audit-accept":
+            closed = audit_heads.accept_current(db, args.name)
+            if closed is None:
+                print(tr("Không có máy trạm tên “{name}”.", name=args.name), file=sys.stderr)
+                return 1
+            print(tr("Đã đóng {n} cảnh báo của máy trạm “{name}”; lần đồng bộ tới sẽ lấy nhật ký hiện tại làm "
+                     "mốc mới.", n=closed, name=args.name))
     except (ApiError, ValidationError) as exc:
         print(str(exc), file=sys.stderr)
         return 1

@@ -100,3 +100,46 @@ class CatalogueRelease(ServerBase):
     procedures: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     calendar_days: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     published_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditHead(ServerBase):
+    """The newest audit chain head a workstation reported and the server accepted (seq and hash only)."""
+
+    __tablename__ = "audit_heads"
+    workstation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditAlert(ServerBase):
+    """A refused head: the workstation's audit log went backwards, was rewritten or reports a broken chain.
+
+    Holds positions and hashes only, never log content; the same refusal repeated by later runs only counts.
+    """
+
+    __tablename__ = "audit_alerts"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    workstation_id: Mapped[int] = mapped_column(Integer, index=True)
+    workstation_name: Mapped[str] = mapped_column(String(128))
+    unit_id: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(48))
+    known_seq: Mapped[int | None] = mapped_column(Integer)
+    known_hash: Mapped[str] = mapped_column(String(64), default="")
+    claimed_seq: Mapped[int] = mapped_column(Integer)
+    claimed_hash: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    first_at: Mapped[datetime] = mapped_column(DateTime)
+    last_at: Mapped[datetime] = mapped_column(DateTime)
+    repeats: Mapped[int] = mapped_column(Integer, default=1)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CatalogueEnvelope(ServerBase):
+    """The signed form of a release (``app.security.signing`` envelope, purpose "catalogue"), made when the
+    release is published: workstations apply only what this signature covers."""
+
+    __tablename__ = "catalogue_envelopes"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    envelope: Mapped[dict[str, Any]] = mapped_column(JSON)

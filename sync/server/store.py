@@ -16,15 +16,18 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.i18n import tr
+from app.security.signing import CATALOGUE, make_envelope_doc
 from app.status import Status
 from sync.protocol import PROTOCOL_VERSION
 from sync.server.db import ServerDatabase, local_now
 from sync.server.errors import ApiError
 from sync.server.models import (
+    CatalogueEnvelope,
     CatalogueRelease,
     Change,
     IdempotencyRecord,
@@ -367,8 +370,9 @@ def _parse_calendar_days(raw: Any) -> list[dict[str, Any]]:
     return sorted(days, key=lambda d: d["day"])
 
 
-def publish_catalogue(db: ServerDatabase, path: str | Path) -> CatalogueRelease:
-    """Publish a catalogue file (the app's format, plus an optional ``calendar_days`` list) as one release.
+def publish_catalogue(db: ServerDatabase, path: str | Path, signing_key: Ed25519PrivateKey) -> CatalogueRelease:
+    """Publish a catalogue file (the app's format, plus an optional ``calendar_days`` list) as one release,
+    signed with ``signing_key`` (see :func:`release_payload`).
 
     A release is a complete snapshot. A file without ``calendar_days`` keeps the calendar of the previous
     release, so procedures and holidays can be published separately.
@@ -387,7 +391,20 @@ def publish_catalogue(db: ServerDatabase, path: str | Path) -> CatalogueRelease:
                                    calendar_days=days, published_at=local_now())
         session.add(release)
         session.flush()
+        session.add(CatalogueEnvelope(seq=release.seq, envelope=make_envelope_doc(
+            release_payload(release), signing_key, CATALOGUE)))
         return release
+
+
+def release_payload(release: CatalogueRelease) -> bytes:
+    """The exact bytes signed for a release. Its ``seq`` is inside, so a client can refuse an older genuine
+    release replayed in place of the current one."""
+    from app.catalogue import FORMAT_VERSION
+
+    body = {"format": FORMAT_VERSION, "seq": release.seq, "version": release.version,
+            "published_at": release.published_at.isoformat(), "procedures": release.procedures,
+            "calendar_days": release.calendar_days}
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def catalogue_since(db: ServerDatabase, since: int) -> dict[str, Any]:
@@ -396,10 +413,12 @@ def catalogue_since(db: ServerDatabase, since: int) -> dict[str, Any]:
         top = latest.seq if latest is not None else 0
         if since > top:
             raise _stale_cursor()
+        page: dict[str, Any] = {"catalogue_version": latest.version if latest is not None else None,
+                                "cursor": str(top), "more": False, "release": None}
         if latest is None or since == top:
-            return {"procedures": [], "calendar_days": [],
-                    "catalogue_version": latest.version if latest is not None else None,
-                    "cursor": str(top), "more": False}
-        # Releases are full snapshots, so only the newest one matters however far behind the client is.
-        return {"procedures": latest.procedures, "calendar_days": latest.calendar_days,
-                "catalogue_version": latest.version, "cursor": str(top), "more": False}
+            return page
+        # Releases are full snapshots, so only the newest one matters however far behind the client is. Its
+        # content travels only inside the signed envelope: nothing unsigned for a client to be tempted by.
+        signed = session.get(CatalogueEnvelope, latest.seq)
+        page["release"] = signed.envelope if signed is not None else None
+        return page

@@ -4,7 +4,8 @@
 a subprocess, so ``kill()`` is a real SIGKILL. Both yield a :class:`ServerHandle` with ``url``, ``token`` (an
 enrolled workstation of unit ``UNIT_ID``), ``db_path``, ``storage_dir``, ``stop()``, ``start()`` (same port,
 same data), ``kill()``, ``set_status(code, status, note)``, ``enroll()``, ``revoke()``,
-``publish_catalogue()`` and ``upload_path()``. ``app_options`` (thread mode) are passed to ``create_app``.
+``publish_catalogue()`` (signed with the key at ``signing_key_path``, public half in
+``catalogue_public_key``) and ``upload_path()``. ``app_options`` (thread mode) are passed to ``create_app``.
 """
 
 from __future__ import annotations
@@ -56,7 +57,16 @@ class ServerHandle:
         self.process: subprocess.Popen[bytes] | None = None
         self._server: Any = None  # thread mode: the uvicorn.Server
         self._thread: threading.Thread | None = None
+        self.signing_key_path = workdir / "catalogue-signing.key"
         self.token = self.enroll("workstation-1", unit_id)
+
+    @property
+    def catalogue_public_key(self) -> str:
+        """The public key workstations must trust for this server's catalogue releases."""
+        from app.security.signing import public_key_text
+        from sync.server.signing_key import load_or_create
+
+        return public_key_text(load_or_create(self.signing_key_path))
 
     # --------------------------------------------------------------------------------- data helpers
 
@@ -86,9 +96,11 @@ class ServerHandle:
             db.close()
 
     def publish_catalogue(self, path: Path) -> int:
+        from sync.server.signing_key import load_or_create
+
         db = self._db()
         try:
-            return store.publish_catalogue(db, path).seq
+            return store.publish_catalogue(db, path, load_or_create(self.signing_key_path)).seq
         finally:
             db.close()
 

@@ -29,7 +29,8 @@ def test_catalogue_release_deactivates_a_procedure_a_queued_dossier_uses(client_
     release = tmp_path / "release.json"
     release.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     server.publish_catalogue(release)
-    engine = SyncEngine(client_db, server.url, server.token, backoff=Backoff(base_s=0, cap_s=0))
+    engine = SyncEngine(client_db, server.url, server.token, backoff=Backoff(base_s=0, cap_s=0),
+                        catalogue_keys=[server.catalogue_public_key])
     report = engine.run_once()
     assert report.state == UP_TO_DATE, report.errors
     assert report.catalogue_updates == len(data["procedures"]) + 1

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from app.catalogue import seed_catalogue_path
 from app.models import Dossier
+from app.security.signing import CATALOGUE, private_key_from_text, public_key_text, verify_envelope
 from sync.protocol import dossier_to_wire
 from sync.server import cli, store
 from sync.server.db import ServerDatabase, local_now
@@ -218,7 +219,7 @@ def test_changes_after_set_status_with_paging_and_stale_cursor(sync_server):
 def test_catalogue_changes_after_publish(sync_server, tmp_path):
     url = f"{sync_server.url}/v1/catalogue/changes"
     none = requests.get(url, params={"since": "0"}, headers=sync_server.auth(), timeout=TIMEOUT).json()
-    assert none == {"procedures": [], "calendar_days": [], "catalogue_version": None, "cursor": "0", "more": False}
+    assert none == {"catalogue_version": None, "cursor": "0", "more": False, "release": None}
     data = json.loads(seed_catalogue_path().read_text(encoding="utf-8"))
     data["calendar_days"] = [{"day": "2026-09-01", "kind": "off", "note": "Nghỉ Quốc khánh"}]
     source = tmp_path / "catalogue.json"
@@ -226,10 +227,14 @@ def test_catalogue_changes_after_publish(sync_server, tmp_path):
     sync_server.publish_catalogue(source)
     page = requests.get(url, params={"since": "0"}, headers=sync_server.auth(), timeout=TIMEOUT).json()
     assert page["catalogue_version"] == data["version"] and page["cursor"] == "1" and page["more"] is False
-    assert {p["code"] for p in page["procedures"]} == {p["code"] for p in data["procedures"]}
-    assert page["calendar_days"] == data["calendar_days"]
+    assert "procedures" not in page  # the content travels only inside the signed envelope
+    release = json.loads(verify_envelope(page["release"], [sync_server.catalogue_public_key], CATALOGUE,
+                                         name="release"))
+    assert release["seq"] == 1 and release["version"] == data["version"]
+    assert {p["code"] for p in release["procedures"]} == {p["code"] for p in data["procedures"]}
+    assert release["calendar_days"] == data["calendar_days"]
     same = requests.get(url, params={"since": "1"}, headers=sync_server.auth(), timeout=TIMEOUT).json()
-    assert same["procedures"] == [] and same["catalogue_version"] == data["version"]
+    assert same["release"] is None and same["catalogue_version"] == data["version"]
     stale = requests.get(url, params={"since": "5"}, headers=sync_server.auth(), timeout=TIMEOUT)
     assert stale.status_code == 410
 
@@ -267,8 +272,15 @@ def test_cli_enroll_list_set_status_revoke(tmp_path, capsys):
     assert "quay-1" in capsys.readouterr().out
     assert cli.main(["set-status", "NO-SUCH", "4", "--db", database]) == 1
     assert "NO-SUCH" in capsys.readouterr().err
-    assert cli.main(["catalogue-publish", str(seed_catalogue_path()), "--db", database]) == 0
-    assert cli.main(["catalogue-publish", str(Path(database).with_suffix(".missing")), "--db", database]) == 1
+    key = str(tmp_path / "signing.key")
+    assert cli.main(["catalogue-publish", str(seed_catalogue_path()), "--db", database, "--signing-key", key]) == 0
+    assert cli.main(["catalogue-publish", str(Path(database).with_suffix(".missing")), "--db", database,
+                     "--signing-key", key]) == 1
+    capsys.readouterr()
+    assert cli.main(["catalogue-key", "--signing-key", key]) == 0
+    public = capsys.readouterr().out.strip()
+    assert public == public_key_text(private_key_from_text(Path(key).read_text()))
+    assert Path(key).stat().st_mode & 0o077 == 0  # the private key is readable by its owner only
     assert cli.main(["revoke", "quay-1", "--db", database]) == 0
     assert cli.main(["revoke", "nobody", "--db", database]) == 1
     db.close()

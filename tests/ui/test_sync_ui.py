@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from keyring.errors import KeyringError
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
+from app import clock
+from app.catalogue import catalogue_version, seed_catalogue_path
 from app.models import OutboxItem
 from app.security import keys
 from app.services import dossiers as svc
@@ -283,6 +287,9 @@ def test_local_stack_enrolls_and_keeps_the_token_in_memory_without_a_keyring(tmp
         token = keys.load_secret(keys.ENROLLMENT_TOKEN)
         assert token and server.accepts(token)
         assert keep_token(server, "000.00.06.H56") == "" and keys.load_secret(keys.ENROLLMENT_TOKEN) == token
+        # The catalogue key lives with the server's data, so every run trusts the same key.
+        assert server.catalogue_public_key() == server.catalogue_public_key()
+        assert server.signing_key_path.stat().st_mode & 0o077 == 0
 
         keys.use_backend(_BrokenKeyring())
         notice = keep_token(server, "000.00.06.H56")
@@ -306,7 +313,98 @@ def test_local_stack_points_the_running_window_at_its_server(qtbot, qapp, ctx, k
     window = make_window(qtbot, ctx)
     window.show()
     assert label(window) == "Ngoại tuyến"  # no server configured yet
-    attach_to_window(qapp, server.url, "Thông báo thử")
+    release = json.loads(seed_catalogue_path().read_text(encoding="utf-8"))
+    release["version"] = "2027.local"
+    source = server.workdir / "release.json"
+    source.write_text(json.dumps(release, ensure_ascii=False), encoding="utf-8")
+    server.publish_catalogue(source)
+    attach_to_window(qapp, server.url, "Thông báo thử", catalogue_key=server.catalogue_public_key)
     assert window.statusBar().currentMessage() == "Thông báo thử"
+    assert ctx.settings.catalogue_public_keys == [server.catalogue_public_key]
     qtbot.waitUntil(lambda: label(window).startswith("Đã đồng bộ lúc "), timeout=WAIT_MS)
     assert server_codes(server) == [code]
+    with ctx.db.session() as session:
+        assert catalogue_version(session) == "2027.local"  # the signed release applied
+
+
+# ----- update notice from the hello -------------------------------------------------------------------------
+
+
+def _versions_server(tmp_path: Path, minimum: str, latest: str) -> ServerHandle:
+    return start_server(tmp_path / "versions", min_client_version=minimum, latest_client_version=latest)
+
+
+def _sync(qtbot, window) -> None:
+    window.actions_["sync_now"].trigger()
+    qtbot.waitUntil(lambda: not window.sync_controller.running and window.sync_controller.last_view is not None
+                    and window.sync_controller.last_view.status is not None
+                    and window.sync_controller.last_view.status.last_attempt is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.sync_controller.notice is not None, timeout=WAIT_MS)
+
+
+def test_a_newer_version_is_a_quiet_label(qtbot, ctx, keyring, tmp_path):
+    server = _versions_server(tmp_path, "0.1.0", "0.2.0")
+    try:
+        connect(ctx, keyring, server)
+        window = make_window(qtbot, ctx)
+        _sync(qtbot, window)
+        assert window.sync_controller.notice.level == "info"
+        assert not window.update_info.isHidden() and window.update_info.text() == "Có phiên bản mới 0.2.0"
+        assert window.update_banner.isHidden()
+        assert window.actions_["intake"].isEnabled() and window.intake_view.isEnabled()
+        assert "0.2.0" in window.sync_panel.update_label.text()
+    finally:
+        server.stop()
+
+
+def test_below_the_minimum_a_banner_gives_the_deadline(qtbot, ctx, keyring, tmp_path):
+    from app.fleet import BELOW_MINIMUM_KEY
+    from app.settings import load_settings
+
+    server = _versions_server(tmp_path, "0.2.0", "0.2.1")
+    try:
+        connect(ctx, keyring, server)
+        window = make_window(qtbot, ctx)
+        _sync(qtbot, window)
+        notice = window.sync_controller.notice
+        assert notice.level == "warning" and notice.deadline is not None
+        assert not window.update_banner.isHidden()
+        banner = window.findChild(QLabel, "update_banner_text").text()
+        assert notice.deadline.strftime("%d/%m/%Y") in banner and "0.2.1" in banner
+        assert window.update_info.isHidden()
+        assert window.actions_["intake"].isEnabled() and window.intake_view.isEnabled()  # still in grace
+        assert not window.sync_panel.update_label.isHidden()
+        # The start of the grace period is kept on disk, so a restart does not give a new one.
+        qtbot.waitUntil(lambda: load_settings().extra.get(BELOW_MINIMUM_KEY) is not None, timeout=WAIT_MS)
+        assert load_settings().server_url == ""  # only that entry was written, not the in-memory settings
+    finally:
+        server.stop()
+
+
+def test_after_the_grace_period_intake_is_blocked(qtbot, ctx, keyring, tmp_path):
+    from app.fleet import BELOW_MINIMUM_KEY
+
+    server = _versions_server(tmp_path, "0.2.0", "0.2.0")
+    try:
+        connect(ctx, keyring, server)
+        ctx.settings.extra[BELOW_MINIMUM_KEY] = (clock.now().date() - timedelta(days=30)).isoformat()
+        window = make_window(qtbot, ctx)
+        window.show()
+        _sync(qtbot, window)
+        notice = window.sync_controller.notice
+        assert notice.level == "blocking"
+        assert not window.actions_["intake"].isEnabled() and not window.intake_view.isEnabled()
+        assert "Phải cập nhật ứng dụng" in window.findChild(QLabel, "update_banner_text").text()
+        assert window.actions_["intake"].toolTip() == notice.message
+        save_screenshot(window, "sync_update_blocking.png")
+        # The province lowers its minimum again (or the app was updated): intake comes back.
+        server.stop()
+        server.app_options = {"min_client_version": "0.1.0", "latest_client_version": "0.1.0"}
+        server.start()
+        window.actions_["sync_now"].trigger()
+        qtbot.waitUntil(lambda: window.actions_["intake"].isEnabled(), timeout=WAIT_MS)
+        assert window.intake_view.isEnabled() and window.update_banner.isHidden()
+        assert window.sync_controller.notice is None
+        assert BELOW_MINIMUM_KEY not in ctx.settings.extra
+    finally:
+        server.stop()

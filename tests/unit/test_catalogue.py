@@ -371,6 +371,38 @@ def data_dir(tmp_path):
     paths.set_data_dir(None)
 
 
+@pytest.fixture
+def province_key(data_dir):
+    """The province's catalogue key, its public half trusted in the workstation's settings."""
+    from app.security import signing
+    from app.settings import Settings, save_settings
+
+    key = signing.generate_private_key()
+    paths.set_data_dir(data_dir)
+    save_settings(Settings(catalogue_public_keys=[signing.public_key_text(key)]))
+    return key
+
+
+def _sign(path: Path, key) -> Path:  # noqa: ANN001 - Ed25519PrivateKey
+    from app.security import signing
+
+    signing.sign_file(path, key, signing.CATALOGUE)
+    return path
+
+
+def _audit_actions(data_dir: Path) -> list[tuple[str, str, dict]]:
+    paths.set_data_dir(data_dir)
+    database = open_database()
+    try:
+        with database.session() as session:
+            from app.models import AuditEntry
+
+            rows = session.query(AuditEntry).order_by(AuditEntry.seq).all()
+            return [(r.action, r.operator, json.loads(r.details)) for r in rows]
+    finally:
+        database.close()
+
+
 def test_cli_list(data_dir, capsys):
     assert run_cli(data_dir, "list", "khai sinh") == 0
     out = capsys.readouterr().out
@@ -379,7 +411,7 @@ def test_cli_list(data_dir, capsys):
     assert "3 thủ tục (danh mục 2026.11-seed)." in out
 
 
-def test_cli_export_import_round_trip(data_dir, tmp_path, capsys, raw):
+def test_cli_export_import_round_trip(data_dir, province_key, tmp_path, capsys, raw):
     assert run_cli(data_dir, "export") == 0
     printed = json.loads(capsys.readouterr().out)
     assert len(printed["procedures"]) == 20
@@ -392,6 +424,7 @@ def test_cli_export_import_round_trip(data_dir, tmp_path, capsys, raw):
     raw["procedures"] = [p for p in raw["procedures"] if p["code"] != "XA.CT.003"]
     newer = tmp_path / "moi.json"
     newer.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    _sign(newer, province_key)
     capsys.readouterr()
     assert run_cli(data_dir, "import", str(newer)) == 0
     out = capsys.readouterr().out
@@ -401,14 +434,15 @@ def test_cli_export_import_round_trip(data_dir, tmp_path, capsys, raw):
     assert "(ngừng áp dụng)" in capsys.readouterr().out
 
 
-def test_cli_import_errors(data_dir, tmp_path, capsys, raw):
+def test_cli_import_errors(data_dir, province_key, tmp_path, capsys, raw):
     assert run_cli(data_dir, "import", str(tmp_path / "khong-co.json")) == 2
-    assert "Không tìm thấy tệp danh mục" in capsys.readouterr().err
+    assert "Không tìm thấy tệp" in capsys.readouterr().err
 
     raw["version"] = "2099.bad"
     raw["procedures"][0]["processing"]["unit"] = "ngay"
     bad = tmp_path / "sai.json"
     bad.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    _sign(bad, province_key)
     assert run_cli(data_dir, "import", str(bad)) == 2
     err = capsys.readouterr().err
     assert f"Thủ tục thứ 1 ({raw['procedures'][0]['code']}): trường “processing.unit”" in err
@@ -416,3 +450,75 @@ def test_cli_import_errors(data_dir, tmp_path, capsys, raw):
     # The file is checked before the database is touched: nothing was imported or deactivated.
     assert run_cli(data_dir, "list") == 0
     assert "20 thủ tục (danh mục 2026.11-seed)." in capsys.readouterr().out
+
+
+def _release(tmp_path: Path, raw: dict, version: str = "2027.03") -> Path:
+    raw["version"] = version
+    path = tmp_path / f"{version}.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_cli_import_accepts_a_signed_envelope(data_dir, province_key, tmp_path, capsys, raw):
+    from app.security import signing
+
+    plain = _release(tmp_path, raw)
+    envelope = signing.write_envelope(tmp_path / "danh-muc.signed", plain.read_bytes(), province_key,
+                                      signing.CATALOGUE)
+    assert run_cli(data_dir, "import", str(envelope)) == 0
+    assert "phiên bản 2027.03" in capsys.readouterr().out
+    action, _operator, details = _audit_actions(data_dir)[-1]
+    assert action == "catalogue_import" and details["signed"] is True
+
+
+@pytest.mark.parametrize("problem", ["unsigned", "wrong_key", "tampered", "wrong_purpose"])
+def test_cli_import_refuses_what_the_province_did_not_sign(data_dir, province_key, tmp_path, capsys, raw,
+                                                           problem):
+    from app.security import signing
+
+    path = _release(tmp_path, raw)
+    if problem == "wrong_key":
+        _sign(path, signing.generate_private_key())
+    elif problem == "tampered":
+        _sign(path, province_key)
+        path.write_bytes(path.read_bytes().replace(b"2027.03", b"2027.04"))
+    elif problem == "wrong_purpose":
+        signing.sign_file(path, province_key, signing.TRANSFER)
+    assert run_cli(data_dir, "import", str(path)) == 2
+    assert capsys.readouterr().err.strip()
+    assert run_cli(data_dir, "list") == 0
+    assert "(danh mục 2026.11-seed)" in capsys.readouterr().out  # nothing imported
+    action, _operator, details = _audit_actions(data_dir)[-1]
+    assert action == "signature_rejected" and details["source"] == "import" and len(details["sha256"]) == 64
+
+
+def test_cli_import_without_a_trusted_key_explains_what_to_do(data_dir, tmp_path, capsys, raw):
+    assert run_cli(data_dir, "import", str(_release(tmp_path, raw))) == 2
+    err = capsys.readouterr().err
+    assert "catalogue_public_keys" in err and "--unsigned" in err
+
+
+def test_cli_unsigned_import_needs_an_administrator_and_is_audited(data_dir, tmp_path, capsys, raw, monkeypatch):
+    import io
+
+    from app.security import operators
+
+    path = _release(tmp_path, raw)
+    assert run_cli(data_dir, "import", "--unsigned", str(path)) == 2
+    assert "--admin" in capsys.readouterr().err
+    paths.set_data_dir(data_dir)
+    database = open_database()
+    with database.session() as session:
+        operators.create_first_admin(session, "quantri", "Quản trị viên", "mat-khau-dai-1")
+    database.close()
+    monkeypatch.setattr("sys.stdin", io.StringIO("sai-mat-khau\n"))
+    assert run_cli(data_dir, "import", "--unsigned", "--admin", "quantri", "--password-stdin", str(path)) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-dai-1\n"))
+    assert run_cli(data_dir, "import", "--unsigned", "--admin", "quantri", "--password-stdin", str(path)) == 0
+    captured = capsys.readouterr()
+    assert "phiên bản 2027.03" in captured.out and "chưa được ký số" in captured.err
+    action, operator, details = _audit_actions(data_dir)[-1]
+    assert (action, operator, details["signed"]) == ("catalogue_import", "quantri", False)
+    import hashlib
+
+    assert details["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()

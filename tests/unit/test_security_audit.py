@@ -229,3 +229,12 @@ def test_cli_verify_and_list(db, capsys):
     attacker(db, "DELETE FROM audit_log WHERE seq = 2")
     assert run_cli("audit", "verify") == 1
     assert "ĐÃ BỊ CAN THIỆP" in capsys.readouterr().out
+
+
+def test_hash_at_names_the_stored_hash_of_one_entry(db):
+    fill(db, 3)
+    with db.session() as session:
+        head = audit.chain_head(session)
+        assert audit.hash_at(session, head.seq) == head.hash
+        assert audit.hash_at(session, 2) == session.execute(text("SELECT hash FROM audit_log WHERE seq = 2")).scalar()
+        assert audit.hash_at(session, 99) is None

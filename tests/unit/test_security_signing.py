@@ -113,3 +113,21 @@ def test_keys_round_trip_as_text(province):
 def test_missing_file_is_a_clear_error(province, tmp_path):
     with pytest.raises(SignatureError, match="Không tìm thấy"):
         signing.verify_catalogue_file(tmp_path / "none.json", [signing.public_key_text(province)])
+
+
+def test_an_envelope_received_as_json_is_verified_in_memory(province):
+    data = b'{"seq": 3}'
+    doc = signing.make_envelope_doc(data, province, signing.CATALOGUE)
+    trusted = [signing.public_key_text(province)]
+    assert signing.verify_envelope(doc, trusted, signing.CATALOGUE, name="release") == data
+    assert json.loads(signing.make_envelope(data, province, signing.CATALOGUE)) == doc
+    with pytest.raises(SignatureError) as info:
+        signing.verify_envelope({"procedures": []}, trusted, signing.CATALOGUE, name="release")
+    assert "chưa được ký số" in info.value.message
+    with pytest.raises(SignatureError):
+        signing.verify_envelope(doc, trusted, signing.TRANSFER, name="release")
+    with pytest.raises(SignatureError):
+        signing.verify_envelope(doc, [signing.public_key_text(signing.generate_private_key())], signing.CATALOGUE,
+                                name="release")
+    with pytest.raises(SignatureError):
+        signing.verify_envelope(doc, [], signing.CATALOGUE, name="release")

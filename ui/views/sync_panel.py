@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.fleet import Notice, NoticeLevel
 from app.status import label as status_label
 from ui.context import AppContext
 from ui.format import short_datetime
-from ui.sync_ui import SyncController, SyncView, format_bytes, state_text
+from ui.sync_ui import SyncController, SyncView, format_bytes, notice_banner_style, state_text
 from ui.widgets.facts_grid import facts_grid
 from ui.widgets.tables import read_only_table
 
@@ -62,6 +63,12 @@ class SyncPanel(QWidget):
         self.problem_label.setStyleSheet(
             "background: #fdecea; border: 1px solid #d93025; padding: 6px; color: #7a1a12")
         self.problem_label.setVisible(False)
+        # What the province's hello says about this version: quiet for "a newer one exists", a banner with
+        # the deadline below the minimum version, red once new intake is blocked.
+        self.update_label = QLabel()
+        self.update_label.setObjectName("sync_update_notice")
+        self.update_label.setWordWrap(True)
+        self.update_label.setVisible(False)
 
         rows = [("queue", self.tr("Chờ gửi:")), ("oldest", self.tr("Hồ sơ chờ lâu nhất:")),
                 ("success", self.tr("Đồng bộ thành công gần nhất:")), ("attempt", self.tr("Lần thử gần nhất:")),
@@ -96,6 +103,7 @@ class SyncPanel(QWidget):
         summary_layout = QVBoxLayout(summary)
         summary_layout.setContentsMargins(0, 0, 0, 0)
         summary_layout.addLayout(top)
+        summary_layout.addWidget(self.update_label)
         summary_layout.addWidget(self.skew_label)
         summary_layout.addWidget(self.problem_label)
         summary_layout.addLayout(grid)
@@ -124,6 +132,7 @@ class SyncPanel(QWidget):
         problem = view.problem or message
         self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))
+        self._show_notice(view.notice)
         if st is None:
             return
         if st.queued:
@@ -173,6 +182,17 @@ class SyncPanel(QWidget):
         self.changes_table.resizeRowsToContents()
 
         QTimer.singleShot(0, self._fit_rows)
+
+    def _show_notice(self, notice: Notice | None) -> None:
+        self.update_label.setVisible(notice is not None)
+        if notice is None:
+            return
+        if notice.level is NoticeLevel.INFO:
+            self.update_label.setText(notice.message)
+            self.update_label.setStyleSheet("color: #555")
+        else:
+            self.update_label.setText(f"{notice.title}: {notice.message}")
+            self.update_label.setStyleSheet(notice_banner_style(notice))
 
     def _fit_rows(self) -> None:
         self.errors_table.resizeRowsToContents()
