@@ -19,7 +19,7 @@ from app.security import audit, operators
 from app.security.session import OperatorRef, workstation
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.views.login import AuthScreen, FirstRunDialog, LockScreen, LoginDialog
+from ui.views.login import AuthScreen, ChangePasswordDialog, FirstRunDialog, LockScreen, LoginDialog
 
 IDLE_CHECK_MS = 15_000
 TOUCH_EVERY_S = 1.0  # input events arrive by the hundred; recording one per second is plenty
@@ -49,6 +49,7 @@ class AuthController(QObject):
         self.idle_timer.timeout.connect(self.check_idle)
 
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setObjectName("operator_state")
         self.label.setContentsMargins(10, 0, 10, 0)
         window.statusBar().addPermanentWidget(self.label)
@@ -58,6 +59,7 @@ class AuthController(QObject):
         for key, text, shortcut, slot in (
             ("lock", _t("Khóa máy (Ctrl+L)"), "Ctrl+L", self.lock),
             ("switch_user", _t("Đổi người dùng"), None, self.switch_user),
+            ("change_password", _t("Đổi mật khẩu"), None, self.change_password),
             (None, None, None, None),
             ("backup", _t("Sao lưu dữ liệu…"), None, self.backup_to_folder),
             ("check", _t("Kiểm tra dữ liệu"), None, self.check_data),
@@ -107,6 +109,8 @@ class AuthController(QObject):
             screen.switch_requested.connect(lambda: self._show(LoginDialog(self.ctx, self.window, switch=True)))
         if isinstance(screen, LoginDialog) and screen.switch:
             screen.back_requested.connect(self._show_lock)
+        if isinstance(screen, ChangePasswordDialog):
+            screen.cancelled.connect(self._change_cancelled)
         if self.window.isVisible():
             screen.setGeometry(self.window.geometry())
         else:
@@ -127,13 +131,43 @@ class AuthController(QObject):
 
     def _logged_in(self, ref: OperatorRef) -> None:
         self.accounts = True
+        typed = self.screen.typed_password if self.screen is not None else ""
+        if self.screen is not None:
+            self.screen.typed_password = ""
+        if ref.must_change_password:
+            # A temporary password: the counter stays covered until the operator has their own.
+            self._show(ChangePasswordDialog(self.ctx, ref, self.window, forced=True, old_password=typed))
+            return
+        changed = isinstance(self.screen, ChangePasswordDialog)
         self._close_screen()
         self.window.centralWidget().setVisible(True)
         self._last_touch = 0.0
         self._update()
+        if changed:
+            self.window.statusBar().showMessage(_t("Đã đổi mật khẩu."), 10_000)
         deferred, self._deferred = self._deferred, []
         for fn in deferred:
             fn()
+
+    def change_password(self) -> None:
+        operator = workstation().current()
+        if operator is not None:
+            self._show(ChangePasswordDialog(self.ctx, operator, self.window, forced=False))
+
+    def _change_cancelled(self) -> None:
+        screen = self.screen
+        if not isinstance(screen, ChangePasswordDialog):
+            return
+        if not screen.forced:
+            self._close_screen()
+            self.window.centralWidget().setVisible(True)
+            self._update()
+            return
+        # Cancelling the forced change is logging out: nobody works on a temporary password.
+        screen.set_busy(True)
+        db = self.ctx.db
+        self.ctx.tasks.run("db", lambda: workstation().logout(db),
+                           lambda _result: self._show(LoginDialog(self.ctx, self.window)))
 
     def _update(self) -> None:
         ws = workstation()
@@ -150,6 +184,7 @@ class AuthController(QObject):
         logged_in = ws.current() is not None
         self.actions["lock"].setEnabled(logged_in)
         self.actions["switch_user"].setEnabled(logged_in)
+        self.actions["change_password"].setEnabled(logged_in and self.screen is None)
 
     # ----- lock, idle, switch ------------------------------------------------------------------------------
 
