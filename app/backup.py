@@ -736,7 +736,10 @@ def missing_attachments(db_path: Path, attachments_dir: Path | None = None, *, k
     try:
         con = (connect or keyed_connect(path, key))()
         try:
-            rows = con.execute("SELECT DISTINCT sha256 FROM dossier_attachments").fetchall()
+            # Scans of dossiers emptied by the retention rule are gone on purpose (app.services.retention).
+            rows = con.execute(
+                "SELECT DISTINCT a.sha256 FROM dossier_attachments a WHERE NOT EXISTS (SELECT 1 FROM dossier_events e "
+                "WHERE e.dossier_id = a.dossier_id AND e.action = 'purged')").fetchall()
         finally:
             con.close()
     except _db_errors() as exc:
