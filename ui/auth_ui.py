@@ -23,7 +23,7 @@ from ui.views.login import AuthScreen, ChangePasswordDialog, FirstRunDialog, Loc
 
 IDLE_CHECK_MS = 15_000
 TOUCH_EVERY_S = 1.0  # input events arrive by the hundred; recording one per second is plenty
-BACKUP_CREATE = "backup_create"
+BACKUP_CREATE = backup.BACKUP_CREATE
 _INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                            QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 _COVER_EVENTS = frozenset({QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.Move})
@@ -55,6 +55,7 @@ class AuthController(QObject):
         window.statusBar().addPermanentWidget(self.label)
 
         menu = window.menuBar().addMenu(_t("&Hệ thống"))
+        self.menu = menu  # other extensions add their system actions here
         self.actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("lock", _t("Khóa máy (Ctrl+L)"), "Ctrl+L", self.lock),
@@ -234,7 +235,7 @@ class AuthController(QObject):
 
     # ----- backup and data check ---------------------------------------------------------------------------
 
-    def _allowed(self, permission: str) -> bool:
+    def allowed(self, permission: str) -> bool:
         """With accounts, the action needs the permission; a counter without accounts keeps the old freedom."""
         ws = workstation()
         if ws.operator is None and not self.accounts:
@@ -255,7 +256,7 @@ class AuthController(QObject):
 
     def backup_to_folder(self) -> None:
         # A backup is every citizen's file on a removable drive: the same right as an export.
-        if not self._allowed(operators.EXPORT):
+        if not self.allowed(operators.EXPORT):
             return
         folder = self.choose_backup_folder()
         if not folder:
@@ -266,11 +267,8 @@ class AuthController(QObject):
         self.window.statusBar().showMessage(_t("Đang sao lưu dữ liệu…"))
 
         def work() -> backup.Backup:
-            made = backup.create_backup(Path(folder), db_path=db.path)
-            with db.session() as session:
-                audit.record(session, operator or audit.SYSTEM, BACKUP_CREATE, f"backup:{made.path.name}"[:128],
-                             {"members": len(made.manifest.members)})
-            return made
+            # The chosen folder exists (the dialog picked it); if the stick is pulled meanwhile, it is an error.
+            return backup.run_backup(db, Path(folder), actor=operator or audit.SYSTEM, create_folder=False).backup
 
         self.ctx.tasks.run("db", work, self._backup_done, self._backup_failed)
 
@@ -290,9 +288,11 @@ class AuthController(QObject):
         show_error(self.window, exc, details)
 
     def check_data(self) -> None:
-        path = self.ctx.db.path
+        db = self.ctx.db
         self.window.statusBar().showMessage(_t("Đang kiểm tra dữ liệu…"))
-        self.ctx.tasks.run("db", lambda: backup.check_data(path), self._check_done, self._backup_failed)
+        # Through the open engine: an encrypted database is read with its key.
+        self.ctx.tasks.run("db", lambda: backup.check_data(db.path, connect=backup.database_connect(db)),
+                           self._check_done, self._backup_failed)
 
     def _check_done(self, problems: list[str]) -> None:
         self.window.statusBar().clearMessage()

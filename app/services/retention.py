@@ -47,6 +47,7 @@ class PurgeReport:
     retention_days: int
     dry_run: bool
     purged: list[str] = field(default_factory=list)  # dossier codes
+    purged_ids: list[str] = field(default_factory=list)
     kept_unconfirmed: list[str] = field(default_factory=list)  # old enough, but the province lacks something
     files: int = 0  # scans deleted (or, in a dry run, that would be)
 
@@ -134,6 +135,7 @@ def purge_expired(session: Session, retention_days: int, *, now: datetime | None
             report.kept_unconfirmed.append(dossier.code)
             continue
         report.purged.append(dossier.code)
+        report.purged_ids.append(dossier.id)
         report.files += len({a.sha256 for a in dossier.attachments})
         if dry_run:
             continue
