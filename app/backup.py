@@ -628,6 +628,7 @@ def prune_backups(keep: int, folder: Path | None = None) -> list[Path]:
 BACKUP_CREATE = "backup_create"
 BACKUP_FAILED = "backup_failed"
 BACKUP_RESTORE = "backup_restore"
+SYSTEM_ACTOR = "system"  # app.security.audit.SYSTEM, spelled here so this module loads without it
 
 
 @dataclass(frozen=True)
@@ -690,7 +691,8 @@ def run_scheduled_backup(db: Database, *, folder_setting: str, every_hours: floa
     folder = backup_folder(folder_setting)
     if not scheduled_backup_due(last_backup_at(folder), now, every_hours):
         return None
-    return run_backup(db, folder, keep=keep, actor=None, scheduled=True, now=now)
+    # Made by the schedule, not by whoever happens to be logged in.
+    return run_backup(db, folder, keep=keep, actor=SYSTEM_ACTOR, scheduled=True, now=now)
 
 
 # ----- integrity ---------------------------------------------------------------------------------------

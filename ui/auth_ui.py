@@ -277,6 +277,7 @@ class AuthController(QObject):
         self.window.statusBar().showMessage(_t("Đã sao lưu dữ liệu."), 10_000)
         box = QMessageBox(QMessageBox.Icon.Information, _t("Sao lưu dữ liệu"),
                           _t("Đã sao lưu vào {path}").format(path=made.path), parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a folder may be named anything, "<b>" included
         box.setInformativeText(_t("{n} tệp đính kèm. Hãy cất ổ USB ở nơi an toàn: bản sao lưu chứa hồ sơ "
                                   "của công dân.").format(n=made.manifest.attachment_count))
         box.addButton(_t("Đóng"), QMessageBox.ButtonRole.AcceptRole)
@@ -308,6 +309,7 @@ class AuthController(QObject):
                 "từng vấn đề."))
             box.setDetailedText("\n".join(f"- {p}" for p in problems))
         box.setObjectName("data_check_result")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.addButton(_t("Đóng"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
@@ -21,10 +22,11 @@ from sqlalchemy import event
 
 from app import backup, paths
 from app.changes import Changes
-from app.services import retention
 from app.settings import Settings
 from ui.context import AppContext
-from ui.views.recovery_dialog import RecoveryDialog
+
+if TYPE_CHECKING:
+    from app.services.retention import PurgeReport
 
 CHECK_EVERY_MS = 10 * 60 * 1000  # the schedule counts in hours: a look every ten minutes is plenty
 FIRST_CHECK_MS = 90 * 1000
@@ -36,7 +38,7 @@ def _t(text: str) -> str:
 
 @dataclass(frozen=True)
 class PurgeOutcome:
-    report: retention.PurgeReport | None  # None: not due today
+    report: PurgeReport | None  # None: not due today
     dossier_ids: frozenset[str] = frozenset()
 
 
@@ -112,6 +114,8 @@ class DataCare(QObject):
         db, store = self.ctx.db, self.ctx.store
 
         def job() -> PurgeOutcome:
+            from app.services import retention  # loaded on the worker, not during start-up
+
             with db.session() as session:
                 if not retention.purge_due(session):
                     return PurgeOutcome(None)
@@ -170,6 +174,8 @@ def start_integrity_check(window: QMainWindow, ctx: AppContext, *, key: bytes | 
     def done(problems: list[str]) -> None:
         if not problems:
             return
+        from ui.views.recovery_dialog import RecoveryDialog  # only a damaged database needs it
+
         dialog = RecoveryDialog(problems, data_dir=db.path.parent, folders=backup_folders_for(ctx.settings), key=key,
                                 tasks=ctx.tasks, close_database=db.close, parent=window)
         dialog.read_only_requested.connect(lambda: _go_read_only(window, ctx))

@@ -6,6 +6,7 @@ dân…" in the Hệ thống menu, for a leader or an administrator. The archive
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
@@ -15,9 +16,11 @@ from app import clock
 from app.errors import UserError
 from app.security import operators
 from app.security.session import workstation
-from app.services import citizen_export
 from ui.context import AppContext
 from ui.errors import show_error
+
+if TYPE_CHECKING:
+    from app.services.citizen_export import CitizenExport
 
 
 def _t(text: str) -> str:
@@ -57,6 +60,8 @@ class CitizenDataExport(QObject):
         except UserError as exc:
             show_error(self.window, exc)
             return
+        from app.services import citizen_export  # loaded when asked for, not at start-up
+
         raw = self.ask_id_number()
         if raw is None:
             return
@@ -74,14 +79,14 @@ class CitizenDataExport(QObject):
         self.action.setEnabled(False)
         self.window.statusBar().showMessage(_t("Đang trích xuất dữ liệu…"))
 
-        def work() -> citizen_export.CitizenExport:
+        def work() -> CitizenExport:
             with db.session() as session:
                 return citizen_export.export_citizen(session, store, operator, number, Path(target),
                                                      unit_name=unit)
 
         self.ctx.tasks.run("db", work, self._done, self._failed)
 
-    def _done(self, result: citizen_export.CitizenExport) -> None:
+    def _done(self, result: CitizenExport) -> None:
         self.action.setEnabled(True)
         self.window.statusBar().clearMessage()
         box = QMessageBox(QMessageBox.Icon.Information, _t("Trích xuất dữ liệu của công dân"),

@@ -113,18 +113,19 @@ def _blank(session: Session, dossier: Dossier, retention_days: int, now: datetim
             SatisfactionRating.dossier_id == dossier.id)).scalars():
         rating.note = ""  # the citizen's own words; the level and flags stay for the indicators
     dossier.events.append(DossierEvent(
-        at=now, actor=audit.SYSTEM, action=PURGED_ACTION, from_status=dossier.status, to_status=dossier.status,
+        at=now, actor=tr("Hệ thống (tự động)"), action=PURGED_ACTION, from_status=dossier.status, to_status=dossier.status,
         reason=tr("Đã xoá dữ liệu cá nhân trên máy sau {n} ngày kể từ khi trả kết quả (tỉnh đã nhận đủ hồ sơ).",
                   n=retention_days),
         data={"retention_days": retention_days}))
 
 
 def purge_expired(session: Session, retention_days: int, *, now: datetime | None = None,
-                  dry_run: bool = False) -> PurgeReport:
+                  dry_run: bool = False, actor: str = audit.SYSTEM) -> PurgeReport:
     """Empty the personal data of every qualifying dossier in the caller's transaction; audited per dossier.
 
     Files are not touched here (the transaction might still roll back): call :func:`delete_purged_files`
-    after the commit, or use :func:`run_purge`, which does both.
+    after the commit, or use :func:`run_purge`, which does both. The rule acts, not the person logged in:
+    ``actor`` defaults to the system.
     """
     report = PurgeReport(retention_days=retention_days, dry_run=dry_run)
     if retention_days <= 0:
@@ -140,7 +141,7 @@ def purge_expired(session: Session, retention_days: int, *, now: datetime | None
         if dry_run:
             continue
         _blank(session, dossier, retention_days, now)
-        audit.record(session, None, AUDIT_ACTION, f"dossier:{dossier.code}",
+        audit.record(session, actor, AUDIT_ACTION, f"dossier:{dossier.code}",
                      {"retention_days": retention_days, "files": len(dossier.attachments)})
     session.flush()
     return report

@@ -120,7 +120,7 @@ def test_purge_removes_personal_data_and_scans_but_keeps_register_and_indicators
         # Not sent: the province keeps its full record.
         assert s.execute(select(OutboxItem).where(OutboxItem.key == old.id)).first() is None
         entry = s.execute(select(AuditEntry).where(AuditEntry.action == retention.AUDIT_ACTION)).scalar_one()
-        assert entry.object_ref == f"dossier:{counter['old']}"
+        assert entry.object_ref == f"dossier:{counter['old']}" and entry.operator == "system"
         assert json.loads(entry.details) == {"retention_days": DAYS, "files": 2}
     assert search_dossiers_codes(db, "hoa") == []
     assert search_dossiers_codes(db, "001190000001") == []
