@@ -155,7 +155,9 @@ def _summary(dossiers: list[Dossier], number: str, unit_name: str, now: datetime
             _line(tr("Thành phần hồ sơ"), "; ".join(d.name for d in dossier.documents)),
             _line(tr("Tệp đính kèm (bản scan)"), len(dossier.attachments)),
             tr("  Quá trình xử lý:"),
-            *(f"    - {_when(e.at)} {e.action}{': ' + e.reason if e.reason else ''}" for e in dossier.events),
+            # The step is named by the status it led to; the JSON file keeps the exact action of each event.
+            *(f"    - {_when(e.at)} {_status_name(e.to_status)}{': ' + e.reason if e.reason else ''}"
+              for e in dossier.events),
             "",
         ]
     lines.append(tr("Chi tiết đầy đủ ở tệp {json}; bản scan ở thư mục {folder}.", json=JSON_MEMBER,
