@@ -644,7 +644,7 @@ def backup_folder(setting: str) -> Path:
 
 def run_backup(db: Database, folder: Path, *, keep: int | None = None, actor: Any = None,
                scheduled: bool = False, now: datetime | None = None,
-               create_folder: bool | None = None) -> BackupRun:
+               create_folder: bool | None = None, audit_failure: bool = True) -> BackupRun:
     """Create one archive of ``db`` in ``folder``, keep the ``keep`` newest there, and audit it.
 
     Safe to run on a background lane while the counter works. A folder chosen by the official (a USB stick)
@@ -661,6 +661,8 @@ def run_backup(db: Database, folder: Path, *, keep: int | None = None, actor: An
         made = create_backup(folder, db_path=db.path, now=now, connect=database_connect(db),
                              create_folder=create_folder)
     except StorageError as exc:
+        if not audit_failure:
+            raise
         try:
             with db.session() as session:
                 audit.record(session, actor, BACKUP_FAILED, "backup:",
@@ -685,14 +687,19 @@ def _failure_reason(exc: StorageError) -> str:
 
 
 def run_scheduled_backup(db: Database, *, folder_setting: str, every_hours: float, keep: int,
-                         now: datetime | None = None) -> BackupRun | None:
-    """The automatic backup: made only when the last one in the folder is older than ``every_hours``."""
+                         now: datetime | None = None, audit_failure: bool = True) -> BackupRun | None:
+    """The automatic backup: made only when the last one in the folder is older than ``every_hours``.
+
+    The app retries a failed run every few minutes; it passes ``audit_failure=False`` for the repeats, so an
+    unplugged stick leaves one line in the audit log, not one per retry.
+    """
     now = now or clock.now()
     folder = backup_folder(folder_setting)
     if not scheduled_backup_due(last_backup_at(folder), now, every_hours):
         return None
     # Made by the schedule, not by whoever happens to be logged in.
-    return run_backup(db, folder, keep=keep, actor=SYSTEM_ACTOR, scheduled=True, now=now)
+    return run_backup(db, folder, keep=keep, actor=SYSTEM_ACTOR, scheduled=True, now=now,
+                      audit_failure=audit_failure)
 
 
 # ----- integrity ---------------------------------------------------------------------------------------

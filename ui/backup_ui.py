@@ -52,6 +52,7 @@ class DataCare(QObject):
         self.backup_running = False
         self.purge_running = False
         self.last_error_shown = ""  # the failure already told in a box; repeated ones go to the status bar
+        self.failing = False  # since the last failed run, until one succeeds
         self.error_box: QMessageBox | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
@@ -73,19 +74,23 @@ class DataCare(QObject):
             return
         self.backup_running = True
         db, folder, every, keep = self.ctx.db, s.backup_folder, s.backup_every_hours, s.backup_keep
+        first_failure = not self.failing
         self.ctx.tasks.run("db", lambda: backup.run_scheduled_backup(
-            db, folder_setting=folder, every_hours=every, keep=keep), self._backup_done, self._backup_failed)
+            db, folder_setting=folder, every_hours=every, keep=keep, audit_failure=first_failure),
+            self._backup_done, self._backup_failed)
 
     def _backup_done(self, run: backup.BackupRun | None) -> None:
         self.backup_running = False
         if run is None:
             return
+        self.failing = False
         self.last_error_shown = ""
         self.window.statusBar().showMessage(_t("Đã tự động sao lưu dữ liệu lúc {time}.").format(
             time=run.backup.manifest.created_at.strftime("%H:%M")), 15_000)
 
     def _backup_failed(self, exc: BaseException, details: str) -> None:
         self.backup_running = False
+        self.failing = True
         message = getattr(exc, "message", "") or _t("Lỗi không xác định khi sao lưu.")
         self.window.statusBar().showMessage(_t("Sao lưu tự động không thành công — sẽ thử lại sau."), 60_000)
         if message == self.last_error_shown:

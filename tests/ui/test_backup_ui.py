@@ -105,6 +105,7 @@ def test_an_unplugged_usb_stick_is_reported_once_and_the_app_keeps_working(windo
     receive(ctx)
     care.check_now()
     assert care.error_box is box and not box.isVisible()
+    assert audit_actions(ctx).count(backup.BACKUP_FAILED) == 1  # one line for the series, not one per retry
 
     stick.mkdir(parents=True)  # plugged in again
     frozen_now.value += timedelta(minutes=10)
