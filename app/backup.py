@@ -678,10 +678,10 @@ def run_backup(db: Database, folder: Path, *, keep: int | None = None, actor: An
 
 
 def _failure_reason(exc: StorageError) -> str:
-    detail = exc.detail or ""
-    if detail == FOLDER_MISSING:
+    if exc.detail == FOLDER_MISSING:
         return FOLDER_MISSING
-    if f"[Errno {errno.ENOSPC}]" in detail:
+    cause = exc.__cause__
+    if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
         return "disk_full"
     return "other"
 

@@ -362,3 +362,37 @@ def test_an_encrypted_database_is_backed_up_encrypted_and_checked_with_its_key(d
             assert s.get(Meta, "test.marker").value == "mã hoá"
     finally:
         db.close()
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A real, tiny file system (tmpfs of 64 KiB): writing an archive there fails with ENOSPC."""
+    import subprocess
+
+    mount_point = tmp_path / "full-usb"
+    mount_point.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip("needs permission to mount a small tmpfs (root on Linux)")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)
+
+
+def test_a_full_disk_is_reported_in_vietnamese_and_leaves_nothing_behind(stored, full_disk):
+    db, _scan, _photo = stored
+    import os
+
+    (full_disk / backup.archive_name(NOW - timedelta(days=1))).write_bytes(b"an older backup")
+    stat = os.statvfs(full_disk)
+    (full_disk / "other files on the stick").write_bytes(b"x" * (stat.f_bavail * stat.f_frsize - 8192))
+    with pytest.raises(StorageError, match="đầy") as caught:
+        backup.run_scheduled_backup(db, folder_setting=str(full_disk), every_hours=24, keep=1, now=NOW)
+    assert caught.value.detail and "28" in caught.value.detail  # ENOSPC
+    # The older backup is still there (nothing pruned by a failed run) and no partial archive is left.
+    assert sorted(p.name for p in full_disk.iterdir()) == [backup.archive_name(NOW - timedelta(days=1)),
+                                                           "other files on the stick"]
+    action, details = _actions(db)[-1]
+    assert action == backup.BACKUP_FAILED and details["reason"] == "disk_full"
