@@ -92,8 +92,9 @@ class RecoveryDialog(QDialog):
         self.tasks = tasks
         self.close_database = close_database
         self._closing = False
-        self.backups = [p for folder in folders for p in backup.list_backups(folder)]
-        self.backups.sort(key=lambda p: backup.backup_time(p) or p.stat().st_mtime, reverse=True)
+        # Newest first across the folders (list_backups only returns archives named with their time).
+        self.backups = sorted((p for folder in folders for p in backup.list_backups(folder)),
+                              key=backup.backup_time, reverse=True)  # stable: keeps "-2" before its twin
 
         title = QLabel(self.tr("Cơ sở dữ liệu trên máy này bị lỗi"))
         title.setStyleSheet("font-size: 14pt; font-weight: bold; color: #b00020")
