@@ -235,7 +235,7 @@ class AuthController(QObject):
 
     # ----- backup and data check ---------------------------------------------------------------------------
 
-    def allowed(self, permission: str) -> bool:
+    def _allowed(self, permission: str) -> bool:
         """With accounts, the action needs the permission; a counter without accounts keeps the old freedom."""
         ws = workstation()
         if ws.operator is None and not self.accounts:
@@ -256,7 +256,7 @@ class AuthController(QObject):
 
     def backup_to_folder(self) -> None:
         # A backup is every citizen's file on a removable drive: the same right as an export.
-        if not self.allowed(operators.EXPORT):
+        if not self._allowed(operators.EXPORT):
             return
         folder = self.choose_backup_folder()
         if not folder:

@@ -92,9 +92,10 @@ class WorkstationSession:
         with db.session() as session:
             operator = operators.get_operator(session, self._operator.username)
             operators.change_password(session, operator, old_password, new_password)
-            self._operator = OperatorRef.of(operator)
+            ref = OperatorRef.of(operator)
+        self._operator = ref  # only once committed: a failed write leaves the temporary password in force
         self._last_activity = clock.now()
-        return self._operator
+        return ref
 
     def logout(self, db: Database) -> None:
         if self._operator is None:
