@@ -18,6 +18,7 @@ or a signature over the manifest is what would).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -26,17 +27,24 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from app import __version__, clock, paths
 from app.attachments import AttachmentStore, Cipher, IdentityCipher
 from app.errors import StorageError, ValidationError
 from app.fsutil import fsync_dir, storage_error
 from app.i18n import tr
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+# A DBAPI connection factory: how the checks and the snapshot reach a database that may be encrypted
+# (SQLCipher needs its key as the first statement; the open app's engine already does that).
+Connect = Callable[[], Any]
 
 FORMAT = "motcua-backup/1"
 MANIFEST = "manifest.json"
@@ -58,6 +66,7 @@ _MEMBER_RE = re.compile(r"^(database/motcua\.sqlite3|attachments/[0-9a-f]{2}/[0-
 _ARCHIVE_RE = re.compile(r"^motcua-backup-(\d{8}-\d{6})(?:-(\d+))?\.zip$")
 _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+FOLDER_MISSING = "folder_missing"
 
 
 @dataclass(frozen=True)
@@ -170,32 +179,72 @@ def _sqlite_uri(path: Path, mode: str = "ro") -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
 
 
-def snapshot_database(db_path: Path, target: Path) -> str | None:
-    """Copy ``db_path`` into ``target`` with the online backup API; returns the schema revision.
+def keyed_connect(db_path: Path, key: bytes | None) -> Connect:
+    """Read-only connections to ``db_path``, keyed for SQLCipher when ``key`` is given."""
+    from app.db import _connect_raw  # one place knows how a key is given to SQLCipher
 
-    One backup step copies every page under a single read transaction, so the copy is one consistent
-    moment even while a writer commits (WAL readers do not block writers). The copy is switched to a
-    rollback journal so it is a single self-contained file.
+    if key is None:
+        return lambda: sqlite3.connect(_sqlite_uri(Path(db_path)), uri=True, timeout=30)
+    return lambda: _connect_raw(Path(db_path).resolve(), key, readonly=True)
+
+
+def database_connect(db: Database) -> Connect:
+    """Connections of an open database (encrypted or not) without knowing its key."""
+    return db.engine.raw_connection
+
+
+def _db_errors() -> tuple[type[Exception], ...]:
+    errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+    try:
+        from sqlcipher3 import dbapi2
+
+        errors += (dbapi2.DatabaseError,)
+    except ImportError:
+        pass
+    return errors
+
+
+def _schema_revision(con: Any) -> str | None:
+    has_version = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+    row = con.execute("SELECT version_num FROM alembic_version").fetchone() if has_version else None
+    return str(row[0]) if row else None
+
+
+def snapshot_database(db_path: Path, target: Path, *, connect: Connect | None = None) -> str | None:
+    """Copy ``db_path`` into ``target``; returns the schema revision.
+
+    A plain file is copied with the online backup API: one backup step copies every page under a single read
+    transaction, so the copy is one consistent moment even while a writer commits (WAL readers do not block
+    writers), and it is switched to a rollback journal so it is a single self-contained file. With
+    ``connect`` (an encrypted database) the copy is made with ``VACUUM INTO``, also one read transaction;
+    SQLCipher writes it encrypted with the same key, so a backup never holds the data in clear.
     """
     try:
+        if connect is not None:
+            src = connect()
+            try:
+                revision = _schema_revision(src)
+                src.execute("VACUUM INTO ?", (str(target),))
+            finally:
+                src.close()
+            return revision
         src = sqlite3.connect(_sqlite_uri(db_path), uri=True, timeout=30)
         try:
             dst = sqlite3.connect(target)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
-                has_version = dst.execute(
-                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
-                row = dst.execute("SELECT version_num FROM alembic_version").fetchone() if has_version else None
+                revision = _schema_revision(dst)
                 dst.commit()
             finally:
                 dst.close()
         finally:
             src.close()
-    except sqlite3.DatabaseError as exc:
+    except _db_errors() as exc:
         raise StorageError(tr("Không sao lưu được cơ sở dữ liệu: tệp bị hỏng hoặc đang bị khoá."),
                            detail=repr(exc)) from exc
-    return str(row[0]) if row else None
+    return revision
 
 
 def _zip_info(name: str, at: datetime, compress: bool) -> zipfile.ZipInfo:
@@ -230,8 +279,13 @@ def _add_member(archive: zipfile.ZipFile, name: str, source: Path, cipher: Ciphe
 
 def create_backup(target_dir: Path | None = None, *, db_path: Path | None = None,
                   attachments_dir: Path | None = None, cipher: Cipher | None = None,
-                  now: datetime | None = None) -> Backup:
+                  now: datetime | None = None, connect: Connect | None = None,
+                  create_folder: bool = True) -> Backup:
     """Write one archive of the database and the attachments into ``target_dir`` (default: backups folder).
+
+    ``connect`` reaches an encrypted database (see :func:`database_connect`). With ``create_folder=False``
+    a missing target folder is an error instead of being created: a USB stick that was pulled out leaves its
+    empty mount point behind, and a backup written there would land on the local disk unnoticed.
 
     The database is copied first and the attachments after: a file is always stored before the row that
     names it commits, so every attachment the copied database refers to is already on disk when the folder
@@ -243,6 +297,9 @@ def create_backup(target_dir: Path | None = None, *, db_path: Path | None = None
     folder = Path(target_dir) if target_dir else paths.backups_dir()
     if not db_path.is_file():
         raise StorageError(tr("Không tìm thấy cơ sở dữ liệu {path} để sao lưu.", path=db_path))
+    if not create_folder and not folder.is_dir():
+        raise StorageError(tr("Không tìm thấy thư mục sao lưu {path}. Nếu đó là ổ USB, hãy cắm lại ổ rồi thử lại; "
+                              "dữ liệu trên máy không bị ảnh hưởng.", path=folder), detail=FOLDER_MISSING)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -251,7 +308,7 @@ def create_backup(target_dir: Path | None = None, *, db_path: Path | None = None
     # The snapshot goes next to the database (a local disk), not to a slow USB stick.
     with tempfile.TemporaryDirectory(prefix=".backup-", dir=db_path.parent) as scratch:
         snapshot = Path(scratch) / DB_FILENAME
-        revision = snapshot_database(db_path, snapshot)
+        revision = snapshot_database(db_path, snapshot, connect=connect)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         tmp = Path(tmp_name)
         try:
@@ -418,12 +475,12 @@ def _move_all(names: list[str], source: Path, target: Path) -> list[str]:
 
 
 def restore_backup(archive: Path, data_dir: Path | None = None, *, cipher: Cipher | None = None,
-                   now: datetime | None = None) -> RestoreResult:
+                   now: datetime | None = None, key: bytes | None = None) -> RestoreResult:
     """Replace the database and attachments of ``data_dir`` with the archive's, keeping the old ones aside.
 
     Everything is checked first (manifest, every member's hash, the database's integrity) in a staging
     folder inside ``data_dir``, so the final moves are renames on the same disk. The database must be closed
-    (the app stopped) while this runs.
+    (the app stopped) while this runs. ``key`` opens an encrypted database for the check.
     """
     archive = Path(archive)
     data_dir = Path(data_dir or paths.data_dir())
@@ -438,7 +495,7 @@ def restore_backup(archive: Path, data_dir: Path | None = None, *, cipher: Ciphe
             raise storage_error(exc, data_dir) from exc
         try:
             _verify_members(zf, manifest, archive, cipher, staging)
-            problems = integrity_check(staging / "database" / DB_FILENAME)
+            problems = integrity_check(staging / "database" / DB_FILENAME, key=key)
             if problems:
                 raise ValidationError(tr("Cơ sở dữ liệu trong bản sao lưu {name} bị lỗi: {problem}. "
                                          "Dữ liệu hiện tại không bị thay đổi.", name=archive.name,
@@ -566,23 +623,106 @@ def prune_backups(keep: int, folder: Path | None = None) -> list[Path]:
     return removed
 
 
+# ----- running a backup from the app ---------------------------------------------------------------------
+
+BACKUP_CREATE = "backup_create"
+BACKUP_FAILED = "backup_failed"
+BACKUP_RESTORE = "backup_restore"
+SYSTEM_ACTOR = "system"  # app.security.audit.SYSTEM, spelled here so this module loads without it
+
+
+@dataclass(frozen=True)
+class BackupRun:
+    backup: Backup
+    pruned: tuple[Path, ...]
+
+
+def backup_folder(setting: str) -> Path:
+    """The folder named in the settings, or the backups folder of the data directory when empty."""
+    return Path(setting).expanduser() if setting and setting.strip() else paths.backups_dir()
+
+
+def run_backup(db: Database, folder: Path, *, keep: int | None = None, actor: Any = None,
+               scheduled: bool = False, now: datetime | None = None,
+               create_folder: bool | None = None, audit_failure: bool = True) -> BackupRun:
+    """Create one archive of ``db`` in ``folder``, keep the ``keep`` newest there, and audit it.
+
+    Safe to run on a background lane while the counter works. A folder chosen by the official (a USB stick)
+    must exist: it is never created, so an unplugged stick is reported instead of filling its mount point.
+    A failure is audited too (without the path, which may name a person's folder) and then raised; nothing
+    already in the folder is touched by a failed run.
+    """
+    from app.security import audit
+
+    folder = Path(folder)
+    if create_folder is None:
+        create_folder = folder == paths.backups_dir()
+    try:
+        made = create_backup(folder, db_path=db.path, now=now, connect=database_connect(db),
+                             create_folder=create_folder)
+    except StorageError as exc:
+        if not audit_failure:
+            raise
+        try:
+            with db.session() as session:
+                audit.record(session, actor, BACKUP_FAILED, "backup:",
+                             {"scheduled": scheduled, "reason": _failure_reason(exc)})
+        except Exception:  # noqa: BLE001 - a full disk may refuse this line too; the error below still shows
+            pass
+        raise
+    pruned = tuple(prune_backups(keep, folder)) if keep else ()
+    with db.session() as session:
+        audit.record(session, actor, BACKUP_CREATE, f"backup:{made.path.name}"[:128],
+                     {"members": len(made.manifest.members), "scheduled": scheduled, "pruned": len(pruned)})
+    return BackupRun(made, pruned)
+
+
+def _failure_reason(exc: StorageError) -> str:
+    if exc.detail == FOLDER_MISSING:
+        return FOLDER_MISSING
+    cause = exc.__cause__
+    if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
+        return "disk_full"
+    return "other"
+
+
+def run_scheduled_backup(db: Database, *, folder_setting: str, every_hours: float, keep: int,
+                         now: datetime | None = None, audit_failure: bool = True) -> BackupRun | None:
+    """The automatic backup: made only when the last one in the folder is older than ``every_hours``.
+
+    The app retries a failed run every few minutes; it passes ``audit_failure=False`` for the repeats, so an
+    unplugged stick leaves one line in the audit log, not one per retry.
+    """
+    now = now or clock.now()
+    folder = backup_folder(folder_setting)
+    if not scheduled_backup_due(last_backup_at(folder), now, every_hours):
+        return None
+    # Made by the schedule, not by whoever happens to be logged in.
+    return run_backup(db, folder, keep=keep, actor=SYSTEM_ACTOR, scheduled=True, now=now,
+                      audit_failure=audit_failure)
+
+
 # ----- integrity ---------------------------------------------------------------------------------------
 
 
-def integrity_check(db_path: Path, *, max_errors: int = 100) -> list[str]:
+def integrity_check(db_path: Path, *, max_errors: int = 100, quick: bool = False, key: bytes | None = None,
+                    connect: Connect | None = None) -> list[str]:
     """Problems found by ``PRAGMA integrity_check`` and ``foreign_key_check``, in Vietnamese; empty if sound.
 
     Opened read-only: checking a damaged file must not make it worse. A file that cannot be opened at all is
-    itself reported as a problem rather than raised.
+    itself reported as a problem rather than raised. ``quick`` runs ``quick_check`` instead (no index
+    cross-check: a fraction of the time, for the start-up check). ``key`` or ``connect`` reach an encrypted
+    database.
     """
     path = Path(db_path)
-    if not path.is_file():
+    if connect is None and not path.is_file():
         return [tr("Không tìm thấy tệp cơ sở dữ liệu {path}.", path=path)]
     problems: list[str] = []
+    pragma = "quick_check" if quick else "integrity_check"
     try:
-        con = sqlite3.connect(_sqlite_uri(path), uri=True, timeout=30)
+        con = (connect or keyed_connect(path, key))()
         try:
-            rows = con.execute(f"PRAGMA integrity_check({int(max_errors)})").fetchall()
+            rows = con.execute(f"PRAGMA {pragma}({int(max_errors)})").fetchall()
             if [tuple(r) for r in rows] != [("ok",)]:
                 problems += [tr("Lỗi cấu trúc: {detail}", detail=row[0]) for row in rows]
             broken: dict[tuple[str, str], int] = {}
@@ -592,22 +732,26 @@ def integrity_check(db_path: Path, *, max_errors: int = 100) -> list[str]:
                             table=table, n=count, parent=parent) for (table, parent), count in sorted(broken.items())]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except _db_errors() as exc:
         problems.append(tr("Tệp cơ sở dữ liệu bị hỏng hoặc không đọc được ({error}).", error=exc))
     return problems
 
 
-def missing_attachments(db_path: Path, attachments_dir: Path | None = None) -> list[str]:
+def missing_attachments(db_path: Path, attachments_dir: Path | None = None, *, key: bytes | None = None,
+                        connect: Connect | None = None) -> list[str]:
     """Files the database refers to that are not in the attachment store (or do not match their hash)."""
     path = Path(db_path)
     store = AttachmentStore(Path(attachments_dir) if attachments_dir else path.parent / ATTACHMENTS_DIRNAME)
     try:
-        con = sqlite3.connect(_sqlite_uri(path), uri=True, timeout=30)
+        con = (connect or keyed_connect(path, key))()
         try:
-            rows = con.execute("SELECT DISTINCT sha256 FROM dossier_attachments").fetchall()
+            # Scans of dossiers emptied by the retention rule are gone on purpose (app.services.retention).
+            rows = con.execute(
+                "SELECT DISTINCT a.sha256 FROM dossier_attachments a WHERE NOT EXISTS (SELECT 1 FROM dossier_events e "
+                "WHERE e.dossier_id = a.dossier_id AND e.action = 'purged')").fetchall()
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except _db_errors() as exc:
         return [tr("Không đọc được danh sách tệp đính kèm ({error}).", error=exc)]
     missing = [str(r[0]) for r in rows if not _SHA256_RE.match(str(r[0])) or not store.exists(str(r[0]))]
     if not missing:
@@ -616,14 +760,15 @@ def missing_attachments(db_path: Path, attachments_dir: Path | None = None) -> l
                n=len(missing), sha=missing[0][:12])]
 
 
-def audit_problems(db_path: Path) -> list[str]:
+def audit_problems(db_path: Path, *, key: bytes | None = None, connect: Connect | None = None) -> list[str]:
     """What :func:`app.security.audit.verify` finds in the audit chain, read without writing to the file."""
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
     from app.security import audit
 
-    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(_sqlite_uri(Path(db_path)), uri=True))
+    opener = connect or keyed_connect(Path(db_path), key)
+    engine = create_engine("sqlite://", creator=opener)
     try:
         with Session(engine) as session:
             return [p.message for p in audit.verify(session).problems]
@@ -633,10 +778,10 @@ def audit_problems(db_path: Path) -> list[str]:
         engine.dispose()
 
 
-def check_data(db_path: Path | None = None) -> list[str]:
+def check_data(db_path: Path | None = None, *, key: bytes | None = None, connect: Connect | None = None) -> list[str]:
     """Everything "Kiểm tra dữ liệu" looks at: database structure, references, attachments, audit chain."""
     path = Path(db_path or paths.database_path())
-    problems = integrity_check(path)
+    problems = integrity_check(path, key=key, connect=connect)
     if problems:
         return problems  # further checks would only add noise on a damaged file
-    return missing_attachments(path) + audit_problems(path)
+    return missing_attachments(path, key=key, connect=connect) + audit_problems(path, key=key, connect=connect)

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.operator_cmd",
     "app.commands.monthly_cmd",
     "app.commands.backup_cmd",
+    "app.commands.privacy_cmd",
 )
 
 

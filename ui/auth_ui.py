@@ -19,11 +19,11 @@ from app.security import audit, operators
 from app.security.session import OperatorRef, workstation
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.views.login import AuthScreen, FirstRunDialog, LockScreen, LoginDialog
+from ui.views.login import AuthScreen, ChangePasswordDialog, FirstRunDialog, LockScreen, LoginDialog
 
 IDLE_CHECK_MS = 15_000
 TOUCH_EVERY_S = 1.0  # input events arrive by the hundred; recording one per second is plenty
-BACKUP_CREATE = "backup_create"
+BACKUP_CREATE = backup.BACKUP_CREATE
 _INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                            QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 _COVER_EVENTS = frozenset({QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.Move})
@@ -49,15 +49,18 @@ class AuthController(QObject):
         self.idle_timer.timeout.connect(self.check_idle)
 
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setObjectName("operator_state")
         self.label.setContentsMargins(10, 0, 10, 0)
         window.statusBar().addPermanentWidget(self.label)
 
         menu = window.menuBar().addMenu(_t("&Hệ thống"))
+        self.menu = menu  # other extensions add their system actions here
         self.actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("lock", _t("Khóa máy (Ctrl+L)"), "Ctrl+L", self.lock),
             ("switch_user", _t("Đổi người dùng"), None, self.switch_user),
+            ("change_password", _t("Đổi mật khẩu"), None, self.change_password),
             (None, None, None, None),
             ("backup", _t("Sao lưu dữ liệu…"), None, self.backup_to_folder),
             ("check", _t("Kiểm tra dữ liệu"), None, self.check_data),
@@ -107,6 +110,8 @@ class AuthController(QObject):
             screen.switch_requested.connect(lambda: self._show(LoginDialog(self.ctx, self.window, switch=True)))
         if isinstance(screen, LoginDialog) and screen.switch:
             screen.back_requested.connect(self._show_lock)
+        if isinstance(screen, ChangePasswordDialog):
+            screen.cancelled.connect(self._change_cancelled)
         if self.window.isVisible():
             screen.setGeometry(self.window.geometry())
         else:
@@ -127,13 +132,43 @@ class AuthController(QObject):
 
     def _logged_in(self, ref: OperatorRef) -> None:
         self.accounts = True
+        typed = self.screen.typed_password if self.screen is not None else ""
+        if self.screen is not None:
+            self.screen.typed_password = ""
+        if ref.must_change_password:
+            # A temporary password: the counter stays covered until the operator has their own.
+            self._show(ChangePasswordDialog(self.ctx, ref, self.window, forced=True, old_password=typed))
+            return
+        changed = isinstance(self.screen, ChangePasswordDialog)
         self._close_screen()
         self.window.centralWidget().setVisible(True)
         self._last_touch = 0.0
         self._update()
+        if changed:
+            self.window.statusBar().showMessage(_t("Đã đổi mật khẩu."), 10_000)
         deferred, self._deferred = self._deferred, []
         for fn in deferred:
             fn()
+
+    def change_password(self) -> None:
+        operator = workstation().current()
+        if operator is not None:
+            self._show(ChangePasswordDialog(self.ctx, operator, self.window, forced=False))
+
+    def _change_cancelled(self) -> None:
+        screen = self.screen
+        if not isinstance(screen, ChangePasswordDialog):
+            return
+        if not screen.forced:
+            self._close_screen()
+            self.window.centralWidget().setVisible(True)
+            self._update()
+            return
+        # Cancelling the forced change is logging out: nobody works on a temporary password.
+        screen.set_busy(True)
+        db = self.ctx.db
+        self.ctx.tasks.run("db", lambda: workstation().logout(db),
+                           lambda _result: self._show(LoginDialog(self.ctx, self.window)))
 
     def _update(self) -> None:
         ws = workstation()
@@ -150,6 +185,7 @@ class AuthController(QObject):
         logged_in = ws.current() is not None
         self.actions["lock"].setEnabled(logged_in)
         self.actions["switch_user"].setEnabled(logged_in)
+        self.actions["change_password"].setEnabled(logged_in and self.screen is None)
 
     # ----- lock, idle, switch ------------------------------------------------------------------------------
 
@@ -231,11 +267,8 @@ class AuthController(QObject):
         self.window.statusBar().showMessage(_t("Đang sao lưu dữ liệu…"))
 
         def work() -> backup.Backup:
-            made = backup.create_backup(Path(folder), db_path=db.path)
-            with db.session() as session:
-                audit.record(session, operator or audit.SYSTEM, BACKUP_CREATE, f"backup:{made.path.name}"[:128],
-                             {"members": len(made.manifest.members)})
-            return made
+            # The chosen folder exists (the dialog picked it); if the stick is pulled meanwhile, it is an error.
+            return backup.run_backup(db, Path(folder), actor=operator or audit.SYSTEM, create_folder=False).backup
 
         self.ctx.tasks.run("db", work, self._backup_done, self._backup_failed)
 
@@ -244,6 +277,7 @@ class AuthController(QObject):
         self.window.statusBar().showMessage(_t("Đã sao lưu dữ liệu."), 10_000)
         box = QMessageBox(QMessageBox.Icon.Information, _t("Sao lưu dữ liệu"),
                           _t("Đã sao lưu vào {path}").format(path=made.path), parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a folder may be named anything, "<b>" included
         box.setInformativeText(_t("{n} tệp đính kèm. Hãy cất ổ USB ở nơi an toàn: bản sao lưu chứa hồ sơ "
                                   "của công dân.").format(n=made.manifest.attachment_count))
         box.addButton(_t("Đóng"), QMessageBox.ButtonRole.AcceptRole)
@@ -255,9 +289,11 @@ class AuthController(QObject):
         show_error(self.window, exc, details)
 
     def check_data(self) -> None:
-        path = self.ctx.db.path
+        db = self.ctx.db
         self.window.statusBar().showMessage(_t("Đang kiểm tra dữ liệu…"))
-        self.ctx.tasks.run("db", lambda: backup.check_data(path), self._check_done, self._backup_failed)
+        # Through the open engine: an encrypted database is read with its key.
+        self.ctx.tasks.run("db", lambda: backup.check_data(db.path, connect=backup.database_connect(db)),
+                           self._check_done, self._backup_failed)
 
     def _check_done(self, problems: list[str]) -> None:
         self.window.statusBar().clearMessage()
@@ -273,6 +309,7 @@ class AuthController(QObject):
                 "từng vấn đề."))
             box.setDetailedText("\n".join(f"- {p}" for p in problems))
         box.setObjectName("data_check_result")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.addButton(_t("Đóng"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 

@@ -15,6 +15,8 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "ui.capture_ui",
     "ui.sync_ui",
     "ui.dashboard_ui",
+    "ui.backup_ui",
+    "ui.privacy_ui",
 )
 
 

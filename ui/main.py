@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox
 
-from app import paths
+from app import backup, paths
 from app.attachments import AttachmentStore
 from app.catalogue import ensure_seeded
 from app.db import Database
@@ -19,6 +19,7 @@ from app.i18n import set_language
 from app.security.dbkey import DatabaseKey, DatabaseKeyMissing, recover_database_key
 from app.settings import Settings, load_settings, save_settings
 from app.storage import database_key, open_storage
+from ui.backup_ui import start_integrity_check
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.events import Events
@@ -118,6 +119,27 @@ def _mark_insecure(window: MainWindow) -> None:
     window.statusBar().addPermanentWidget(label)
 
 
+def _offer_recovery(settings: Settings, db_key: DatabaseKey | None) -> bool:
+    """When the database could not be opened because it is damaged, show the recovery choices.
+
+    Returns False when the file is not damaged (a wrong key, a newer schema...): the caller explains that.
+    """
+    from app.db import is_plaintext_database
+    from ui.backup_ui import backup_folders_for
+    from ui.views.recovery_dialog import RecoveryDialog
+
+    path = paths.database_path()
+    if not path.is_file() or (db_key is None and not is_plaintext_database(path)):
+        return False  # without the key an encrypted file only looks damaged
+    problems = backup.integrity_check(path, key=db_key.key if db_key else None)
+    if not problems:
+        return False
+    dialog = RecoveryDialog(problems, data_dir=path.parent, folders=backup_folders_for(settings), key=(
+        db_key.key if db_key else None), tasks=TaskRunner(), allow_read_only=False)
+    dialog.exec()
+    return True
+
+
 def run_gui(data_dir: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("motcua")
@@ -138,6 +160,7 @@ def run_gui(data_dir: str | None = None) -> int:
     set_language(settings.language)
     install_translator(app, settings.language)
     install_ui_font(app, settings.ui_font_size)
+    db_key: DatabaseKey | None = None
     try:
         db_key = _database_key()
         storage = open_storage(db_key)
@@ -145,10 +168,11 @@ def run_gui(data_dir: str | None = None) -> int:
         with db.session() as session:
             ensure_seeded(session)
     except UserError as exc:
-        # Nothing has been written: tell the official why and stop.
-        box = QMessageBox(QMessageBox.Icon.Critical, _t("Không mở được dữ liệu"), exc.message)
-        box.addButton(_t("Đóng"), QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+        # Nothing has been written. A damaged file gets the guided recovery; anything else is explained.
+        if not _offer_recovery(settings, db_key):
+            box = QMessageBox(QMessageBox.Icon.Critical, _t("Không mở được dữ liệu"), exc.message)
+            box.addButton(_t("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+            box.exec()
         return 2
     ctx = build_context(db, settings, store=storage.store)
     window = MainWindow(ctx)
@@ -157,6 +181,8 @@ def run_gui(data_dir: str | None = None) -> int:
         _mark_insecure(window)
     window.resize(1366, 768)
     window.show()
+    # After the window, on the db lane: the check costs the start-up nothing visible (see start_integrity_check).
+    start_integrity_check(window, ctx, key=db_key.key if db_key else None)
     window.offer_drafts()
     if os.environ.get("MOTCUA_SMOKE_QUIT"):  # packaging smoke test: the window is up, now leave
         print(f"motcua-smoke: window shown={window.isVisible()}", file=sys.stderr, flush=True)

@@ -13,10 +13,10 @@ from app import backup, paths
 from app.commands import console
 from app.i18n import tr
 from app.security import audit
-from app.storage import open_cli_database
+from app.storage import database_key, open_cli_database
 
-BACKUP_CREATE = "backup_create"
-BACKUP_RESTORE = "backup_restore"
+BACKUP_CREATE = backup.BACKUP_CREATE
+BACKUP_RESTORE = backup.BACKUP_RESTORE
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -70,18 +70,15 @@ def cmd_create(args: argparse.Namespace) -> int:
     # Opening migrates an old schema first, so the archive always carries a schema this version knows.
     db = open_cli_database()
     try:
-        made = backup.create_backup(target, db_path=db.path)
-        with db.session() as session:
-            audit.record(session, audit.SYSTEM, BACKUP_CREATE, f"backup:{made.path.name}"[:128],
-                         {"members": len(made.manifest.members)})
+        run = backup.run_backup(db, target or paths.backups_dir(), keep=args.keep if args.keep and args.keep > 0 else None, actor=audit.SYSTEM,
+                                create_folder=True)
     finally:
         db.close()
+    made = run.backup
     console.write_line(tr("Đã sao lưu vào {path} ({size}, {n} tệp đính kèm).", path=made.path, size=_size(made.size),
             n=made.manifest.attachment_count))
-    if args.keep:
-        removed = backup.prune_backups(args.keep, made.path.parent)
-        if removed:
-            console.write_line(tr("Đã xoá {n} bản sao lưu cũ.", n=len(removed)))
+    if run.pruned:
+        console.write_line(tr("Đã xoá {n} bản sao lưu cũ.", n=len(run.pruned)))
     return 0
 
 
@@ -110,7 +107,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
                        "hoàn tác."), args.yes):
         console.write_line(tr("Đã huỷ, dữ liệu không thay đổi."))
         return 1
-    result = backup.restore_backup(archive, paths.data_dir())
+    key = database_key()
+    result = backup.restore_backup(archive, paths.data_dir(), key=key.key if key else None)
     db = open_cli_database()  # migrates a backup made by an older version
     try:
         with db.session() as session:
@@ -141,7 +139,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(_args: argparse.Namespace) -> int:
-    problems = backup.check_data(paths.database_path())
+    key = database_key()
+    problems = backup.check_data(paths.database_path(), key=key.key if key else None)
     if not problems:
         console.write_line(tr("Dữ liệu toàn vẹn: không phát hiện lỗi."))
         return 0

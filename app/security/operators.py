@@ -45,13 +45,15 @@ MANAGE_OPERATORS = "operator.manage"
 CHANGE_SETTINGS = "settings.change"
 ENROLL = "workstation.enroll"
 IMPORT_CATALOGUE = "catalogue.import"
+# Everything held about one citizen, scans decrypted, handed to them on request (Nghị định 13/2023/NĐ-CP).
+CITIZEN_DATA = "citizen.export"
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     OFFICIAL: frozenset({RECEIVE, PROCESS, VIEW, PRINT, REPORTS}),
-    LEADER: frozenset({VIEW, PRINT, EXPORT, REPORTS, AUDIT_VIEW}),
+    LEADER: frozenset({VIEW, PRINT, EXPORT, REPORTS, AUDIT_VIEW, CITIZEN_DATA}),
     # At a small commune the administrator often also serves at the counter.
     ADMIN: frozenset({RECEIVE, PROCESS, VIEW, PRINT, EXPORT, REPORTS, AUDIT_VIEW, MANAGE_OPERATORS,
-                      CHANGE_SETTINGS, ENROLL, IMPORT_CATALOGUE}),
+                      CHANGE_SETTINGS, ENROLL, IMPORT_CATALOGUE, CITIZEN_DATA}),
 }
 
 MAX_FAILURES = 5

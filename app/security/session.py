@@ -65,6 +65,9 @@ class WorkstationSession:
             raise NotLoggedIn(tr("Chưa đăng nhập. Hãy đăng nhập để tiếp tục."))
         if self._locked:
             raise NotLoggedIn(tr("Quầy đang khoá. Hãy mở khoá để tiếp tục."))
+        if self._operator.must_change_password:
+            # A temporary password set by the administrator is known to two people: no work until it changes.
+            raise NotLoggedIn(tr("Hãy đổi mật khẩu tạm thời trước khi làm việc."))
         if permission is not None:
             operators.require(self._operator, permission)
         return self._operator
@@ -81,6 +84,18 @@ class WorkstationSession:
         if self._operator is not None and not self._locked:
             raise NotLoggedIn(tr("Đang có người dùng đăng nhập; hãy dùng “Đổi người dùng”."))
         return self._start(db, operators.login(db, username, password))
+
+    def change_password(self, db: Database, old_password: str, new_password: str) -> OperatorRef:
+        """The logged-in operator replaces their password (also the forced change after a temporary one)."""
+        if self._operator is None or self._locked:
+            raise NotLoggedIn(tr("Chưa đăng nhập. Hãy đăng nhập để tiếp tục."))
+        with db.session() as session:
+            operator = operators.get_operator(session, self._operator.username)
+            operators.change_password(session, operator, old_password, new_password)
+            ref = OperatorRef.of(operator)
+        self._operator = ref  # only once committed: a failed write leaves the temporary password in force
+        self._last_activity = clock.now()
+        return ref
 
     def logout(self, db: Database) -> None:
         if self._operator is None:

@@ -16,7 +16,7 @@ from app.security.session import current_operator, reset_workstation, workstatio
 from tests.ui.helpers import save_screenshot, type_text
 from ui.auth_ui import install
 from ui.main_window import MainWindow
-from ui.views.login import FirstRunDialog, LockScreen, LoginDialog
+from ui.views.login import ChangePasswordDialog, FirstRunDialog, LockScreen, LoginDialog
 
 ADMIN_PW = "Quầy-một-cửa-2027"
 LAN_PW = "Quay1@Sang-07"
@@ -223,3 +223,89 @@ def test_backup_and_data_check_from_the_menu(qtbot, staff, now, tmp_path, modal,
     window.actions_["check"].trigger()
     (_, (icon, text)) = modal.check(count=3)[1:]
     assert icon == QMessageBox.Icon.Information and "toàn vẹn" in text
+
+
+# ----- temporary passwords and "Đổi mật khẩu" --------------------------------------------------------------
+
+
+@pytest.fixture
+def newcomer(staff):
+    """An account the administrator just created: its temporary password must be replaced at first login."""
+    with staff.db.session() as s:
+        operators.add_operator(s, operators.get_operator(s, "admin"), "mai", "<b>Đỗ</b> Thị \"Mai\"",
+                               operators.OFFICIAL, "Tam-Thoi-2027")
+    return staff
+
+
+def change(qtbot, screen, new: str, again: str | None = None) -> None:
+    fill(screen.new_edit, new)
+    fill(screen.confirm_edit, new if again is None else again)
+    qtbot.mouseClick(screen.change_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_temporary_password_is_replaced_before_the_counter_opens(qtbot, newcomer, now):
+    window = make_window(qtbot, newcomer)
+    controller = window.auth_controller
+    drafts_offered: list[bool] = []
+    controller._deferred.append(lambda: drafts_offered.append(True))
+    login(qtbot, controller.screen, "mai", "Tam-Thoi-2027")
+    screen = controller.screen
+    assert isinstance(screen, ChangePasswordDialog) and screen.forced
+    assert screen.old_edit is None  # the temporary password was typed a moment ago
+    assert window.centralWidget().isHidden() and drafts_offered == []
+    # The name is shown as typed, not as markup.
+    assert screen.hint_label.textFormat() == Qt.TextFormat.PlainText and "<b>Đỗ</b>" in screen.hint_label.text()
+
+    change(qtbot, screen, "Moi-Hon-2027", "Moi-Hon-2028")
+    assert "không khớp" in screen.error_label.text()
+    change(qtbot, screen, "ngan")
+    assert "ít nhất" in screen.error_label.text()
+    change(qtbot, screen, "Tam-Thoi-2027")
+    assert "khác mật khẩu cũ" in screen.error_label.text()
+    assert controller.screen is screen and workstation().operator.must_change_password
+
+    change(qtbot, screen, "Moi-Hon-2027")
+    assert controller.screen is None and not window.centralWidget().isHidden()
+    assert drafts_offered == [True]
+    assert workstation().require(operators.RECEIVE).username == "mai"
+    assert controller.label.textFormat() == Qt.TextFormat.PlainText
+    assert controller.label.text().startswith("<b>Đỗ</b>")
+    assert ("mai", "password_change") in actions(newcomer)
+    assert not operators.login(newcomer.db, "mai", "Moi-Hon-2027").must_change_password
+
+
+def test_cancelling_the_forced_change_logs_out(qtbot, newcomer, now):
+    window = make_window(qtbot, newcomer)
+    controller = window.auth_controller
+    login(qtbot, controller.screen, "mai", "Tam-Thoi-2027")
+    screen = controller.screen
+    qtbot.mouseClick(screen.cancel_button, Qt.MouseButton.LeftButton)
+    assert isinstance(controller.screen, LoginDialog) and current_operator() is None
+    assert window.centralWidget().isHidden()
+    assert actions(newcomer)[-1] == ("mai", "logout")
+    # Next time the change is asked again.
+    login(qtbot, controller.screen, "mai", "Tam-Thoi-2027")
+    assert isinstance(controller.screen, ChangePasswordDialog)
+
+
+def test_anyone_can_change_their_password_from_the_menu(qtbot, staff, now):
+    window = make_window(qtbot, staff)
+    controller = window.auth_controller
+    login(qtbot, controller.screen, "lan", LAN_PW)
+    window.actions_["change_password"].trigger()
+    screen = controller.screen
+    assert isinstance(screen, ChangePasswordDialog) and not screen.forced and screen.old_edit is not None
+    qtbot.mouseClick(screen.cancel_button, Qt.MouseButton.LeftButton)
+    assert controller.screen is None and not window.centralWidget().isHidden()
+    assert current_operator().username == "lan"
+
+    window.actions_["change_password"].trigger()
+    screen = controller.screen
+    fill(screen.old_edit, "sai-roi")
+    change(qtbot, screen, "Chieu-Thu-6x")
+    assert "hiện tại không đúng" in screen.error_label.text()
+    fill(screen.old_edit, LAN_PW)
+    change(qtbot, screen, "Chieu-Thu-6x")
+    assert controller.screen is None and window.statusBar().currentMessage() == "Đã đổi mật khẩu."
+    workstation().logout(staff.db)
+    assert operators.login(staff.db, "lan", "Chieu-Thu-6x")

@@ -119,3 +119,37 @@ def test_settings_dialog_saves_settings_and_days_off(qtbot, ctx, data_dir):
     with ctx.db.session() as session:
         days = list_calendar_days(session, 2027)
         assert [(d.day, d.kind) for d in days] == [(date(2027, 2, 12), "off")]
+
+
+def test_backup_and_retention_settings_are_validated_saved_and_audited(qtbot, ctx, data_dir, tmp_path):
+    from sqlalchemy import select
+
+    from app.models import AuditEntry
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.backup_hours_spin.value() == 24 and dialog.backup_keep_spin.value() == 14
+    assert dialog.retention_spin.text() == "Giữ mãi"
+    dialog.backup_folder_edit.setText(str(tmp_path / "USB" / "chưa cắm"))
+    dialog.save()
+    assert "không tồn tại" in dialog.error_label.text() and not (data_dir / "settings.json").exists()
+
+    usb = tmp_path / "USB"
+    usb.mkdir()
+    dialog.backup_folder_edit.setText(str(usb))
+    dialog.backup_hours_spin.setValue(0)
+    assert dialog.backup_hours_spin.text() == "Tắt"
+    dialog.backup_keep_spin.setValue(5000)  # clamped by the field to its maximum
+    dialog.retention_spin.setValue(365)
+    dialog.save()
+    assert dialog.error_label.text() == ""
+    stored = load_settings()
+    assert (stored.backup_every_hours, stored.backup_keep, stored.backup_folder, stored.retention_days) == (
+        0, 1000, str(usb), 365)
+    assert ctx.settings.retention_days == 365
+    with ctx.db.session() as s:
+        entries = {e.object_ref: json.loads(e.details) for e in s.execute(
+            select(AuditEntry).where(AuditEntry.action == "settings_change")).scalars()}
+    assert entries["setting:retention_days"] == {"old": 0, "new": 365}
+    assert entries["setting:backup_folder"] == {"old": False, "new": True}  # the path itself is not logged
+    assert entries["setting:backup_every_hours"] == {"old": 24, "new": 0}

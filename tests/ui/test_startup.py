@@ -37,3 +37,34 @@ def test_the_app_starts_in_the_developer_plaintext_mode_as_make_run_does(tmp_pat
                           capture_output=True, text=True, timeout=120)
     assert "motcua-smoke: window shown=True" in done.stderr, done.stderr[-2000:]
     assert (tmp_path / "motcua.sqlite3").is_file()
+
+
+def test_a_database_too_damaged_to_open_gets_the_recovery_choices(qapp, tmp_path, modal, monkeypatch):
+    """A real SQLite file with one page overwritten: the recovery dialog explains and offers the way out."""
+    from app import backup
+    from app.db import open_database
+    from tests.ui.test_backup_ui import corrupt_table
+    from ui.views.recovery_dialog import RecoveryDialog
+
+    monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
+    paths.set_data_dir(tmp_path)
+    try:
+        db = open_database()
+        made = backup.run_backup(db, paths.backups_dir(), create_folder=True).backup
+        db.close()
+        db_file = tmp_path / "motcua.sqlite3"
+        corrupt_table(db_file, "alembic_version")
+        damaged = db_file.read_bytes()
+
+        def look_and_leave(dialog: RecoveryDialog) -> tuple[list[str], str, bool]:
+            seen = (dialog.problems, dialog.backup_label.text(), dialog.read_only_button.isVisible())
+            dialog.quit_button.click()
+            return seen
+
+        modal.expect(RecoveryDialog, look_and_leave)
+        assert run_gui(str(tmp_path)) == 2
+    finally:
+        paths.set_data_dir(None)
+    ((problems, info, read_only),) = modal.check(count=1)
+    assert problems and made.path.name in info and not read_only
+    assert db_file.read_bytes() == damaged

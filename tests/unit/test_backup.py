@@ -286,3 +286,113 @@ def test_cli_create_list_check_restore(stored, data_dir, tmp_path, capsys, monke
     (point,) = backup.restore_points(data_dir)
     assert cli_main(["backup", "undo-restore", str(point), "--yes"]) == 0
     assert not AttachmentStore().exists(scan)
+
+
+# ----- the app's scheduled run, encrypted databases -------------------------------------------------------
+
+
+def _actions(db) -> list[tuple[str, dict]]:
+    from app.security import audit
+
+    with db.session() as s:
+        return [(e.action, json.loads(e.details)) for e in reversed(audit.list_entries(s, limit=20))]
+
+
+def test_scheduled_backup_runs_when_due_prunes_and_is_audited(stored, data_dir):
+    db, _scan, _photo = stored
+    folder = paths.backups_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for day in range(1, 4):  # three older archives: with keep=2 two of them go
+        (folder / backup.archive_name(NOW - timedelta(days=day))).write_bytes(b"old")
+    run = backup.run_scheduled_backup(db, folder_setting="", every_hours=24, keep=2, now=NOW)
+    assert run is not None and run.backup.path.parent == folder
+    assert backup.verify_backup(run.backup.path).attachment_count == 2
+    assert [p.name for p in backup.list_backups(folder)] == [
+        backup.archive_name(NOW), backup.archive_name(NOW - timedelta(days=1))]
+    assert len(run.pruned) == 2
+    action, details = _actions(db)[-1]
+    assert action == backup.BACKUP_CREATE and details["scheduled"] is True and details["pruned"] == 2
+
+    # An hour later nothing is due: no second archive, no audit line.
+    assert backup.run_scheduled_backup(db, folder_setting="", every_hours=24, keep=2,
+                                       now=NOW + timedelta(hours=1)) is None
+    assert len(backup.list_backups(folder)) == 2
+    assert backup.run_scheduled_backup(db, folder_setting="", every_hours=0, keep=2,
+                                       now=NOW + timedelta(days=9)) is None
+
+
+def test_a_missing_usb_folder_is_reported_not_created(stored, tmp_path):
+    db, _scan, _photo = stored
+    stick = tmp_path / "media" / "usb"
+    with pytest.raises(StorageError, match="cắm lại") as caught:
+        backup.run_scheduled_backup(db, folder_setting=str(stick), every_hours=24, keep=3, now=NOW)
+    assert caught.value.detail == backup.FOLDER_MISSING
+    assert not stick.exists()
+    action, details = _actions(db)[-1]
+    assert action == backup.BACKUP_FAILED and details == {"scheduled": True, "reason": "folder_missing"}
+
+
+def test_an_encrypted_database_is_backed_up_encrypted_and_checked_with_its_key(data_dir, tmp_path):
+    import os
+
+    from app.db import is_plaintext_database, open_database
+
+    key = os.urandom(32)
+    db = open_database(key=key)
+    try:
+        put_meta(db, "test.marker", "mã hoá")
+        assert backup.integrity_check(db.path, key=key) == []
+        assert backup.integrity_check(db.path, quick=True, connect=backup.database_connect(db)) == []
+        assert backup.check_data(db.path, connect=backup.database_connect(db)) == []
+        # Without the key the file is unreadable, and that is what a plain check reports.
+        assert backup.integrity_check(db.path)
+        run = backup.run_backup(db, tmp_path / "usb", create_folder=True, now=NOW)
+    finally:
+        db.close()
+    with zipfile.ZipFile(run.backup.path) as zf:
+        copy = tmp_path / "copy.sqlite3"
+        copy.write_bytes(zf.read(backup.DB_MEMBER))
+    assert not is_plaintext_database(copy)
+    assert backup.integrity_check(copy, key=key) == []
+    restored = backup.restore_backup(run.backup.path, data_dir, key=key, now=NOW + timedelta(minutes=1))
+    assert restored.previous.is_dir()
+    db = open_database(key=key)
+    try:
+        with db.session() as s:
+            assert s.get(Meta, "test.marker").value == "mã hoá"
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A real, tiny file system (tmpfs of 64 KiB): writing an archive there fails with ENOSPC."""
+    import subprocess
+
+    mount_point = tmp_path / "full-usb"
+    mount_point.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip("needs permission to mount a small tmpfs (root on Linux)")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)
+
+
+def test_a_full_disk_is_reported_in_vietnamese_and_leaves_nothing_behind(stored, full_disk):
+    db, _scan, _photo = stored
+    import os
+
+    (full_disk / backup.archive_name(NOW - timedelta(days=1))).write_bytes(b"an older backup")
+    stat = os.statvfs(full_disk)
+    (full_disk / "other files on the stick").write_bytes(b"x" * (stat.f_bavail * stat.f_frsize - 8192))
+    with pytest.raises(StorageError, match="đầy") as caught:
+        backup.run_scheduled_backup(db, folder_setting=str(full_disk), every_hours=24, keep=1, now=NOW)
+    assert caught.value.detail and "28" in caught.value.detail  # ENOSPC
+    # The older backup is still there (nothing pruned by a failed run) and no partial archive is left.
+    assert sorted(p.name for p in full_disk.iterdir()) == [backup.archive_name(NOW - timedelta(days=1)),
+                                                           "other files on the stick"]
+    action, details = _actions(db)[-1]
+    assert action == backup.BACKUP_FAILED and details["reason"] == "disk_full"

@@ -44,6 +44,8 @@ def staff(db, now):
         admin = operators.create_first_admin(s, "admin", "Phạm Văn Quản", ADMIN_PW)
         operators.add_operator(s, admin, "lan", "Trần Thị Lan", operators.OFFICIAL, LAN_PW)
         operators.add_operator(s, admin, "hung", "Lê Văn Hùng", operators.LEADER, "ChuTich#2027")
+        for name in ("lan", "hung"):  # as if both had already replaced their temporary passwords
+            operators.get_operator(s, name).must_change_password = False
     return db
 
 
@@ -287,3 +289,28 @@ def test_operator_cli(db, now, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "Quản trị viên" in out and "đã khoá" in out and "2 người dùng." in out
     assert ADMIN_PW not in out
+
+
+def test_a_temporary_password_must_be_changed_before_any_work(db, now):
+    with db.session() as s:
+        admin = operators.create_first_admin(s, "admin", "Phạm Văn Quản", ADMIN_PW)
+        operators.add_operator(s, admin, "mai", "Đỗ Thị Mai", operators.OFFICIAL, "Tam-Thoi-2027")
+    ws = reset_workstation()
+    ref = ws.login(db, "mai", "Tam-Thoi-2027")
+    assert ref.must_change_password
+    with pytest.raises(NotLoggedIn, match="đổi mật khẩu"):
+        ws.require(operators.RECEIVE)
+    with pytest.raises(ValidationError, match="hiện tại"):
+        ws.change_password(db, "sai-mat-khau", "Quay2#Chieu-08")
+    with pytest.raises(ValidationError, match="khác"):
+        ws.change_password(db, "Tam-Thoi-2027", "Tam-Thoi-2027")
+    with pytest.raises(ValidationError, match="ít nhất"):
+        ws.change_password(db, "Tam-Thoi-2027", "ngan")
+    assert ws.operator.must_change_password
+    ref = ws.change_password(db, "Tam-Thoi-2027", "Quay2#Chieu-08")
+    assert not ref.must_change_password and ws.require(operators.RECEIVE).username == "mai"
+    ws.logout(db)
+    assert not operators.login(db, "mai", "Quay2#Chieu-08").must_change_password
+    with pytest.raises(LoginFailed):
+        operators.login(db, "mai", "Tam-Thoi-2027")
+    assert ("mai", audit.PASSWORD_CHANGE) in actions(db)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.errors import UserError
-from app.security import operators
+from app.security import operators, passwords
 from app.security.operators import LoginFailed
 from app.security.session import OperatorRef, workstation
 from ui.context import AppContext
@@ -64,6 +64,7 @@ class AuthScreen(QDialog):
         self.card_layout.setSpacing(10)
 
         unit = QLabel(ctx.settings.unit_name)
+        unit.setTextFormat(Qt.TextFormat.PlainText)
         unit.setStyleSheet("color: #37474f; font-weight: bold")
         unit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title_label = QLabel()
@@ -72,6 +73,8 @@ class AuthScreen(QDialog):
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title_label.setWordWrap(True)
         self.hint_label = QLabel()
+        # Names come from the accounts table: "<b>" in one must show as typed, never as markup.
+        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint_label.setWordWrap(True)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint_label.setStyleSheet("color: #555")
@@ -79,6 +82,7 @@ class AuthScreen(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setVerticalSpacing(8)
         self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setObjectName("auth_error")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020; font-weight: bold")
@@ -102,6 +106,9 @@ class AuthScreen(QDialog):
         outer.addLayout(row)
         outer.addStretch(2)
         self._inputs: list[QWidget] = []
+        # The password just accepted, kept only until the controller has seen whether it must be replaced
+        # (the forced change then needs no second typing of the temporary password).
+        self.typed_password = ""
 
     # ----- building blocks ------------------------------------------------------------------------------
 
@@ -160,6 +167,7 @@ class AuthScreen(QDialog):
 
     def after_failure(self) -> None:
         """Where the cursor goes after a refusal (subclasses clear the password)."""
+        self.typed_password = ""
 
     def submit(self) -> None:
         """Run the screen's action (create the account, log in, unlock...): each concrete screen defines it."""
@@ -258,12 +266,14 @@ class LoginDialog(AuthScreen):
             self.show_error(self.tr("Hãy nhập tên đăng nhập và mật khẩu."))
             return
         db = self.ctx.db
+        self.typed_password = secret
         if self.switch:
             self._run(lambda: workstation().switch_user(db, username, secret))
         else:
             self._run(lambda: workstation().login(db, username, secret))
 
     def after_failure(self) -> None:
+        super().after_failure()
         self.password_edit.clear()
         self.password_edit.setFocus()
 
@@ -292,8 +302,75 @@ class LockScreen(AuthScreen):
             self.show_error(self.tr("Hãy nhập mật khẩu."))
             return
         db = self.ctx.db
+        self.typed_password = secret
         self._run(lambda: workstation().unlock(db, secret))
 
     def after_failure(self) -> None:
+        super().after_failure()
         self.password_edit.clear()
         self.password_edit.setFocus()
+
+
+class ChangePasswordDialog(AuthScreen):
+    """The operator sets a new password: forced after a temporary one, or chosen from the menu.
+
+    When forced, the counter stays covered until the change succeeds and the only other way out is logging
+    out. The temporary password typed at login is passed in, so only the new one is asked (twice).
+    """
+
+    cancelled = Signal()
+
+    def __init__(self, ctx: AppContext, operator: OperatorRef, parent: QWidget | None = None, *,
+                 forced: bool, old_password: str = "") -> None:
+        super().__init__(ctx, parent)
+        self.operator = operator
+        self.forced = forced
+        self._old_password = old_password
+        self.setWindowTitle(self.tr("Đổi mật khẩu — Một cửa"))
+        self.title_label.setText(self.tr("Đổi mật khẩu"))
+        rule = self.tr("Mật khẩu mới: ít nhất {n} ký tự, nhiều ký tự khác nhau, không chứa tên đăng nhập.").format(
+            n=passwords.MIN_LENGTH)
+        if forced:
+            hint = self.tr("{name} ({username}) đang dùng mật khẩu tạm thời do quản trị viên đặt. Hãy đặt mật "
+                           "khẩu riêng trước khi làm việc.").format(name=operator.full_name,
+                                                                    username=operator.username)
+        else:
+            hint = self.tr("Đổi mật khẩu của {name} ({username}).").format(name=operator.full_name,
+                                                                          username=operator.username)
+        self.hint_label.setText(hint + "\n" + rule)
+        self.old_edit: QLineEdit | None = None
+        if not old_password:
+            self.old_edit = self._line(self.tr("Mật khẩu hiện tại"), "old_password", secret=True)
+        self.new_edit = self._line(self.tr("Mật khẩu mới"), "new_password", secret=True)
+        self.confirm_edit = self._line(self.tr("Nhập lại mật khẩu mới"), "confirm_password", secret=True)
+        if forced:
+            self.cancel_button = self._button(self.tr("Đăng xuất"), "logout", self.cancelled.emit)
+        else:
+            self.cancel_button = self._button(self.tr("Hủy"), "cancel", self.cancelled.emit)
+        self.buttons.addStretch(1)
+        self.change_button = self._button(self.tr("Đổi mật khẩu"), "change", self.submit, primary=True)
+        (self.old_edit or self.new_edit).setFocus()
+
+    def submit(self) -> None:
+        old = self.old_edit.text() if self.old_edit is not None else self._old_password
+        new, again = self.new_edit.text(), self.confirm_edit.text()
+        if not old or not new:
+            self.show_error(self.tr("Hãy nhập đủ mật khẩu."))
+            return
+        if new != again:
+            self.show_error(self.tr("Hai lần nhập mật khẩu mới không khớp."))
+            self.confirm_edit.clear()
+            self.confirm_edit.setFocus()
+            return
+        db = self.ctx.db
+        self._run(lambda: workstation().change_password(db, old, new))
+
+    def _succeeded(self, ref: OperatorRef) -> None:
+        self._old_password = ""
+        super()._succeeded(ref)
+
+    def after_failure(self) -> None:
+        super().after_failure()
+        self.new_edit.clear()
+        self.confirm_edit.clear()
+        (self.old_edit if self.old_edit is not None and not self.old_edit.text() else self.new_edit).setFocus()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
+from app import clock, paths
 from app.changes import Changes
 from app.errors import ValidationError
+from app.security import audit
 from app.settings import Settings, save_settings
 from app.workdays import WorkCalendar, list_calendar_days, parse_date, remove_calendar_day, set_calendar_day
 from ui.context import AppContext
@@ -40,6 +43,9 @@ from ui.format import weekday_name
 def _t(text: str) -> str:
     return QCoreApplication.translate("SettingsDialog", text)
 
+
+# Settings whose change is recorded in the audit log: they decide how long citizens' data stays and where copies go.
+AUDITED_SETTINGS = ("retention_days", "backup_every_hours", "backup_keep", "backup_folder")
 
 _PERIOD_RE = re.compile(r"^\s*(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*$")
 
@@ -105,9 +111,41 @@ class SettingsDialog(QDialog):
         hours_form.addRow(self.saturday_check)
         hours_form.addRow(self.tr("Giờ sáng thứ Bảy:"), self.saturday_edit)
         hours_form.addRow(self.tr("Giờ chốt nhận trong ngày:"), self.cutoff_edit)
+        self.backup_hours_spin = QSpinBox()
+        self.backup_hours_spin.setRange(0, 24 * 30)
+        self.backup_hours_spin.setSuffix(self.tr(" giờ"))
+        self.backup_hours_spin.setSpecialValueText(self.tr("Tắt"))
+        self.backup_hours_spin.setValue(int(s.backup_every_hours))
+        self.backup_keep_spin = QSpinBox()
+        self.backup_keep_spin.setRange(1, 1000)
+        self.backup_keep_spin.setSuffix(self.tr(" bản"))
+        self.backup_keep_spin.setValue(int(s.backup_keep))
+        self.backup_folder_edit = QLineEdit(s.backup_folder)
+        self.backup_folder_edit.setPlaceholderText(self.tr("Mặc định: thư mục backups trong thư mục dữ liệu"))
+        browse = QPushButton(self.tr("Chọn…"))
+        browse.clicked.connect(self.choose_backup_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder_edit, 1)
+        folder_row.addWidget(browse)
+        self.retention_spin = QSpinBox()
+        self.retention_spin.setRange(0, 36_500)
+        self.retention_spin.setSuffix(self.tr(" ngày"))
+        self.retention_spin.setSpecialValueText(self.tr("Giữ mãi"))
+        self.retention_spin.setValue(int(s.retention_days))
+        self.retention_spin.setToolTip(self.tr(
+            "Sau số ngày này kể từ khi trả kết quả, và chỉ khi tỉnh đã nhận đủ hồ sơ và bản scan, dữ liệu cá nhân "
+            "và bản scan của hồ sơ được xoá khỏi máy này (mã hồ sơ, thủ tục, ngày và trạng thái vẫn giữ)."))
+        data_box = QGroupBox(self.tr("Sao lưu và dữ liệu cá nhân"))
+        data_form = QFormLayout(data_box)
+        data_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        data_form.addRow(self.tr("Tự động sao lưu mỗi:"), self.backup_hours_spin)
+        data_form.addRow(self.tr("Giữ số bản sao lưu mới nhất:"), self.backup_keep_spin)
+        data_form.addRow(self.tr("Thư mục sao lưu:"), folder_row)
+        data_form.addRow(self.tr("Giữ dữ liệu cá nhân sau khi trả kết quả:"), self.retention_spin)
         left = QVBoxLayout()
         left.addWidget(unit_box)
         left.addWidget(hours_box)
+        left.addWidget(data_box)
         left.addStretch(1)
 
         # Days off
@@ -245,6 +283,12 @@ class SettingsDialog(QDialog):
         self._pending[day] = None
         self._fill_table()
 
+    def choose_backup_folder(self) -> None:
+        start = self.backup_folder_edit.text().strip() or str(paths.backups_dir())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục sao lưu"), start)
+        if folder:
+            self.backup_folder_edit.setText(folder)
+
     # ----- saving ---------------------------------------------------------------------------------
 
     def build_settings(self) -> Settings:
@@ -261,8 +305,18 @@ class SettingsDialog(QDialog):
             saturday_morning=self.saturday_check.isChecked(),
             saturday_periods=parse_periods(self.saturday_edit.text()),
             same_day_cutoff=self.cutoff_edit.text().strip(),
+            backup_every_hours=self.backup_hours_spin.value(),
+            backup_keep=self.backup_keep_spin.value(),
+            backup_folder=self.backup_folder_edit.text().strip(),
+            retention_days=self.retention_spin.value(),
         )
         settings.validate()
+        if settings.backup_folder and settings.backup_folder != self.ctx.settings.backup_folder:
+            folder = Path(settings.backup_folder).expanduser()
+            if not folder.is_absolute() or not folder.is_dir():
+                raise ValidationError(self.tr("Thư mục sao lưu “{path}” không tồn tại. Hãy chọn một thư mục có sẵn "
+                                              "(cắm ổ USB trước nếu sao lưu ra USB).").format(
+                    path=settings.backup_folder))
         return settings
 
     def save(self) -> None:
@@ -274,8 +328,16 @@ class SettingsDialog(QDialog):
         self.error_label.setText("")
         pending = dict(self._pending)
         self.buttons.setEnabled(False)
+        before = self.ctx.settings
+        audited = {key: (getattr(before, key), getattr(settings, key)) for key in AUDITED_SETTINGS
+                   if getattr(before, key) != getattr(settings, key)}
 
         def apply_days(session) -> None:  # noqa: ANN001
+            for key, (old, new) in audited.items():
+                # The folder may name a person ("D:/Nguyen Van A"): only whether it is the default is recorded.
+                if key == "backup_folder":
+                    old, new = bool(old), bool(new)
+                audit.record(session, None, audit.SETTINGS_CHANGE, f"setting:{key}", {"old": old, "new": new})
             for day, value in pending.items():
                 if value is None:
                     remove_calendar_day(session, day)
