@@ -35,6 +35,7 @@ from app.i18n import tr
 from app.models import Dossier, DossierAttachment, OutboxItem
 from app.security import audit
 from app.security.signing import SignatureError
+from app.services import retention
 from app.services.dossiers import get_dossier
 from sync import apply, state
 from sync.backoff import Backoff
@@ -432,6 +433,11 @@ class SyncEngine:
                 dossier = get_dossier(session, item.key)
             except UserError:
                 # Dossiers are never deleted; a row without one cannot ever be sent, so it must not block.
+                outbox.acknowledge(session, item.kind, item.key, item.revision)
+                return None
+            if retention.is_purged(session, item.key):
+                # The local copy was emptied after the province confirmed the full record; sending the blanked
+                # copy would overwrite that record. Whatever re-queued it is dropped here.
                 outbox.acknowledge(session, item.kind, item.key, item.revision)
                 return None
             body = dossier_to_wire(dossier, item.revision)

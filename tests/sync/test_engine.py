@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from conftest_client import client_db, client_dir, receive, server, server_rows, settings  # noqa: F401,I001
 from sqlalchemy import select
 
@@ -149,3 +151,35 @@ def test_stale_cursor_resyncs_without_duplicate_events(client_db, settings, serv
     with client_db.session() as s:
         n = s.execute(select(DossierEvent).where(DossierEvent.action == PROVINCE_ACTION)).all()
         assert len(n) == 1
+
+
+def test_a_purged_dossier_is_never_sent_again(client_db, settings, server):
+    from datetime import timedelta
+
+    from app import clock
+    from app import outbox as app_outbox
+    from app.services import retention
+
+    made = receive(client_db, settings, name="Phạm Thị Hồng")
+    engine = make_engine(client_db, server.url, server.token)
+    assert engine.run_once().acknowledged == 1
+    with client_db.session() as s:
+        svc.start_processing(s, settings, made.id)
+        svc.mark_resolved(s, settings, made.id)
+        svc.return_result(s, settings, made.id, "Phạm Thị Hồng", signature_taken=True)
+    assert engine.run_once().acknowledged == 1
+    later = clock.now() + timedelta(days=400)
+    with client_db.session() as s:
+        result = retention.purge_expired(s, 30, now=later)
+        assert result.purged == [made.code]
+        # Something re-queues the emptied dossier (a late rating, a repair script): it must not leave.
+        app_outbox.enqueue(s, "dossier", made.id)
+    report = engine.run_once()
+    assert report.pushed == 0 and queued(client_db) == 0, report.errors
+    con = sqlite3.connect(server.db_path)
+    try:
+        (name,) = con.execute("SELECT json_extract(payload, '$.applicant.name') FROM dossiers WHERE id = ?",
+                              (made.id,)).fetchone()
+    finally:
+        con.close()
+    assert name == "Phạm Thị Hồng"
