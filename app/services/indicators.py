@@ -280,17 +280,19 @@ class _Acc:
     names: dict[str, str] = field(default_factory=dict)  # name -> latest receipt seen under it
 
     def add(self, row: Any) -> None:
-        """Fold one SQL group (group, status, channel, received?, stored outcome) into the totals."""
-        counts, n = self.counts, row.n
-        if row.rec:
-            counts["received"] += n
-            self.by_status[row.status] += n
-            self.by_channel[row.channel] += n
-            counts["dig_known"] += row.dig_known or 0
-            counts["dig_yes"] += row.dig_yes or 0
-        if row.cls is not None:
-            self.add_outcome(row.cls, row.status, n, row.work_n or 0, row.work_seconds or 0,
-                             row.rdig_known or 0, row.rdig_yes or 0)
+        """Fold one SQL group (group, status, channel, stored outcome) into the totals."""
+        counts = self.counts
+        if row.received:
+            counts["received"] += row.received
+            self.by_status[row.status] += row.received
+            self.by_channel[row.channel] += row.received
+        if row.outcome is not None and row.finished:
+            self.add_outcome(row.outcome, row.status, row.finished, row.work_n, row.work_seconds or 0, 0, 0)
+
+    def add_digitisation(self, row: Any) -> None:
+        """Fold one group of a digitisation query (see :func:`_digitisation_sql`)."""
+        self.counts[f"{row.kind}_known"] += row.known or 0
+        self.counts[f"{row.kind}_yes"] += row.yes or 0
 
     def add_outcome(self, cls: str, status: int, n: int, work_n: int, work_seconds: float, rdig_known: int,
                     rdig_yes: int) -> None:
@@ -343,29 +345,48 @@ def _has_ratings_table(session: Session) -> bool:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'satisfaction_ratings'")).first() is not None
 
 
-def _aggregate_sql(by: str | None, source: DigitisationSource) -> str:
-    """One scan of the period grouped by (group, status, channel, received?, stored outcome).
+# Covering indexes that give the aggregate both its rows and its GROUP BY order: one per grouping, each a few
+# columns wide, so a year is read from a small index instead of the wide dossier rows, and nothing is sorted.
+# (app.models.Dossier declares them; the migration 0007_outcomes creates them.)
+INDICATOR_INDEXES: dict[str | None, tuple[str, tuple[str, ...]]] = {
+    None: ("ix_dossiers_indicators", ()),
+    "procedure": ("ix_dossiers_indicators_procedure", ("procedure_code", "procedure_name")),
+    "field": ("ix_dossiers_indicators_field", ("field_name",)),
+    "official": ("ix_dossiers_indicators_official", ("received_by",)),
+}
+
+
+def _aggregate_sql(by: str | None) -> str:
+    """One pass over the period grouped by (group, status, channel, stored outcome).
 
     The outcome and working time were stored when each dossier finished, so every column is a plain count
-    or sum. A dossier received more than ``MAX_LOOKBACK_YEARS`` before the period keeps its class but its
-    working time is left out of the average.
+    or sum read from the grouping's covering index. A dossier received more than ``MAX_LOOKBACK_YEARS``
+    before the period keeps its class but its working time is left out of the average.
     """
+    index, group = INDICATOR_INDEXES[by]
     key, name = _group_columns(by)
-    dig, rdig = source.dossier_expr or "NULL", source.result_expr or "NULL"
+    keys = ", ".join(f"d.{c}" for c in (*group, "status", "channel", "outcome"))
     return f"""
-SELECT g, gname, status, channel, rec, cls, count(*) AS n, max(received_at) AS last_seen,
-  count(ws) AS work_n, sum(ws) AS work_seconds,
-  sum(dig IS NOT NULL) AS dig_known, sum(coalesce(dig, 0) <> 0) AS dig_yes,
-  sum(rdig IS NOT NULL) AS rdig_known, sum(coalesce(rdig, 0) <> 0) AS rdig_yes
-FROM (
-  SELECT {key} AS g, {name} AS gname, d.status AS status, d.channel AS channel, {_RECEIVED} AS rec,
-    CASE WHEN {_STORED} THEN d.outcome END AS cls, d.received_at AS received_at,
-    CASE WHEN {_STORED} AND d.received_at >= :w THEN d.working_seconds END AS ws,
-    ({dig}) AS dig, ({rdig}) AS rdig
-  FROM dossiers d
-  WHERE {_RECEIVED} OR {_STORED}
-) AS x
-GROUP BY 1, 2, 3, 4, 5, 6
+SELECT {key} AS g, {name} AS gname, d.status AS status, d.channel AS channel, d.outcome AS outcome,
+  sum({_RECEIVED}) AS received, sum({_STORED}) AS finished, max(d.received_at) AS last_seen,
+  count(CASE WHEN {_STORED} AND d.received_at >= :w THEN d.working_seconds END) AS work_n,
+  sum(CASE WHEN {_STORED} AND d.received_at >= :w THEN d.working_seconds END) AS work_seconds
+FROM dossiers d INDEXED BY {index}
+WHERE {_RECEIVED} OR {_STORED}
+GROUP BY {keys}
+"""
+
+
+def _digitisation_sql(by: str | None, kind: str, expr: str) -> str:
+    """Digitisation facts per group: of the dossiers received (``dig``) or of the results (``rdig``) with a
+    stored outcome in the period; pending dossiers carry their own result fact."""
+    key, _ = _group_columns(by)
+    where = _RECEIVED if kind == "dig" else \
+        f"{_STORED} AND d.outcome IN {_VALID} AND d.status IN {RESULT_STATUSES}"
+    return f"""
+SELECT g, '{kind}' AS kind, sum(v IS NOT NULL) AS known, sum(coalesce(v, 0) <> 0) AS yes
+FROM (SELECT {key} AS g, ({expr}) AS v FROM dossiers d WHERE {where}) AS x
+GROUP BY g
 """
 
 
@@ -479,12 +500,18 @@ def compute_indicators(session: Session, start: date, end: date, *, by: str | No
 
     overall = _Acc()
     groups: dict[str, _Acc] = {}
-    for row in session.execute(text(_aggregate_sql(by, source)), params):
+    for row in session.execute(text(_aggregate_sql(by)), params):
         overall.add(row)
         if by is not None:
             acc = groups.setdefault(row.g, _Acc())
             acc.add(row)
             acc.see_name(row.gname, row.last_seen)
+    for kind, expr in (("dig", source.dossier_expr), ("rdig", source.result_expr)):
+        if expr is not None:
+            for row in session.execute(text(_digitisation_sql(by, kind, expr)), params):
+                overall.add_digitisation(row)
+                if by is not None:
+                    groups.setdefault(row.g, _Acc()).add_digitisation(row)
     clock = WorkingClock(calendar)
     for row in session.execute(text(_pending_sql(by, source.result_expr)), params):
         judged = _judge(row, clock)

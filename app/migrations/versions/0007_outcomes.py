@@ -22,6 +22,15 @@ STALE_TRIGGER = (
     "BEGIN UPDATE dossiers SET outcome = NULL, outcome_at = NULL, working_seconds = NULL WHERE seq = new.seq; END"
 )
 
+# Covering indexes of the indicators' GROUP BY, one per grouping (none, procedure, field, official).
+INDICATOR_COLUMNS = ["status", "channel", "outcome", "received_at", "outcome_at", "working_seconds"]
+INDICATOR_INDEXES = [
+    ("ix_dossiers_indicators", []),
+    ("ix_dossiers_indicators_procedure", ["procedure_code", "procedure_name"]),
+    ("ix_dossiers_indicators_field", ["field_name"]),
+    ("ix_dossiers_indicators_official", ["received_by"]),
+]
+
 
 def upgrade() -> None:
     from app.services.deadlines import refresh_outcomes
@@ -35,6 +44,8 @@ def upgrade() -> None:
     op.create_index("ix_dossiers_outcome_at", "dossiers", ["outcome_at"], unique=False)
     op.create_index("ix_dossiers_outcome_pending", "dossiers", ["status"], unique=False,
                     sqlite_where=sa.text("outcome IS NULL"))
+    for name, group in INDICATOR_INDEXES:
+        op.create_index(name, "dossiers", [*group, *INDICATOR_COLUMNS], unique=False)
     op.execute(STALE_TRIGGER)
     # Backfill with the same function the services use, under this workstation's calendar.
     bind = op.get_bind()
@@ -45,6 +56,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS dossiers_outcome_stale")
+    for name, _ in INDICATOR_INDEXES:
+        op.drop_index(name, table_name="dossiers")
     op.drop_index("ix_dossiers_outcome_pending", table_name="dossiers")
     op.drop_index("ix_dossiers_outcome_at", table_name="dossiers")
     op.drop_column("dossiers", "working_seconds")
