@@ -294,6 +294,7 @@ def resume_after_supplement(session: Session, settings: Settings, key: str, *, a
     _record(dossier, settings, "supplement_received", to_status=Status.PROCESSING, at=at,
             data={"old_due_at": old_due.isoformat() if old_due else None,
                   "new_due_at": dossier.due_at.isoformat() if dossier.due_at else None})
+    _store_outcome(session, settings, dossier, calendar)
     return _outcome(dossier)
 
 
@@ -387,4 +388,5 @@ def issue_apology(session: Session, settings: Settings, key: str, reason: str, n
     _record(dossier, settings, "apology", reason=reason,
             data={"old_due_at": old.isoformat() if old else None, "new_due_at": new_due_at.isoformat(),
                   "issued_after_deadline": late})
+    _store_outcome(session, settings, dossier, calendar)
     return _outcome(dossier)
