@@ -538,14 +538,14 @@ def compute_indicators(session: Session, start: date, end: date, *, by: str | No
 # ----- traceability -------------------------------------------------------------------------------------------
 
 
-def _classify(row: Any, cls: str | None, window_start: str) -> list[str]:
-    """The code lists a dossier belongs to, from the same outcome the aggregate counted."""
+def _lists(rec: bool, dig: int | None, cls: str | None, status: int, worked: bool, rdig: int | None) -> list[str]:
+    """The code lists a dossier belongs to, from the same facts the aggregate counted."""
     lists = []
-    if row.rec:
+    if rec:
         lists.append("received")
-        if row.dig is not None:
+        if dig is not None:
             lists.append("dig_known")
-            if row.dig:
+            if dig:
                 lists.append("dig_yes")
     if cls == CLOCK_ERROR:
         lists.append("clock_errors")
@@ -555,13 +555,13 @@ def _classify(row: Any, cls: str | None, window_start: str) -> list[str]:
         lists.append("rated")
         if cls != LATE:
             lists.append("good")
-    if cls in _VALID and row.status in RESULT_STATUSES:
+    if cls in _VALID and status in RESULT_STATUSES:
         lists.append("with_result")
-        if str(row.received_at)[:10] >= window_start:
+        if worked:
             lists.append("worked")
-        if row.rdig is not None:
+        if rdig is not None:
             lists.append("rdig_known")
-            if row.rdig:
+            if rdig:
                 lists.append("rdig_yes")
     return lists
 
@@ -585,26 +585,30 @@ def _with_codes(group: GroupIndicators, lists: dict[str, list[str]]) -> GroupInd
     )
 
 
-def _trace_rows(session: Session, start: date, end: date, by: str | None, source: DigitisationSource,
-                extra: str = "") -> list[tuple[Any, str | None]]:
-    """One row per dossier of the period with its outcome in the period (``None``: not finished in it).
+_SEPARATOR = "\x1f"  # between the codes of one group of the trace query; never part of a dossier code
 
-    The second, on-demand query behind the codes: it reads the same stored outcomes as the aggregate and
-    judges the same pending dossiers with the same function, so each list matches its figure.
+
+def _trace_sql(by: str | None, source: DigitisationSource) -> str:
+    """Codes of the period grouped by the facts that decide their lists, one concatenated string per group.
+
+    Grouping in SQL keeps a year of codes to a handful of rows; the same stored outcomes as the aggregate
+    decide the lists, so each list matches its figure.
     """
-    s, e = _bounds(start, end)
     key, _ = _group_columns(by)
-    sql = f"""
-SELECT d.code AS code, {key} AS g, d.status AS status, {_RECEIVED} AS rec,
-  CASE WHEN {_STORED} THEN d.outcome END AS cls, {_PENDING} AS pending,
-  d.received_at AS received_at, d.due_at AS due_at, d.finished_at AS finished_at, d.returned_at AS returned_at,
-  {_FIN} AS fin, CASE WHEN d.outcome IS NULL AND d.status = 7 THEN {_PAUSED_FROM} END AS paused_from,
-  {source.dossier_expr or "NULL"} AS dig, {source.result_expr or "NULL"} AS rdig{extra}
-FROM dossiers d
-WHERE {_RECEIVED} OR {_STORED} OR {_PENDING}
+    dig = f"(({source.dossier_expr}) <> 0)" if source.dossier_expr else "NULL"
+    rdig = f"(({source.result_expr}) <> 0)" if source.result_expr else "NULL"
+    return f"""
+SELECT g, rec, cls, status, worked, dig, rdig, group_concat(code, char(31)) AS codes
+FROM (
+  SELECT {key} AS g, {_RECEIVED} AS rec, CASE WHEN {_STORED} THEN d.outcome END AS cls, d.status AS status,
+    ({_STORED} AND d.received_at >= :w AND d.working_seconds IS NOT NULL) AS worked,
+    CASE WHEN {_RECEIVED} THEN {dig} END AS dig,
+    CASE WHEN {_STORED} AND d.status IN {RESULT_STATUSES} THEN {rdig} END AS rdig, d.code AS code
+  FROM dossiers d
+  WHERE {_RECEIVED} OR {_STORED}
+) AS x
+GROUP BY 1, 2, 3, 4, 5, 6, 7
 """
-    rows = session.execute(text(sql), {"s": s, "e": e}).all()
-    return [(row, _judge(row, None).outcome if row.pending else row.cls) for row in rows]
 
 
 def _rating_lists(session: Session, start: date, end: date, by: str | None) -> list[tuple[str, str, list[str]]]:
@@ -627,19 +631,30 @@ def load_codes(session: Session, report: IndicatorReport,
                digitisation: DigitisationSource | None = None) -> IndicatorReport:
     """The report with the dossier codes of every numerator and denominator filled in."""
     source = digitisation if digitisation is not None else detect_digitisation(session)
-    window_start = _window_start(report.start)
+    s, e = _bounds(report.start, report.end)
+    window = _window_start(report.start)
+    params = {"s": s, "e": e, "w": window}
     overall: dict[str, list[str]] = defaultdict(list)
     groups: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row, cls in _trace_rows(session, report.start, report.end, report.by, source):
-        for name in _classify(row, cls, window_start):
-            overall[name].append(row.code)
+
+    def put(g: str, names: list[str], codes: list[str]) -> None:
+        for name in names:
+            overall[name].extend(codes)
             if report.by is not None:
-                groups[row.g][name].append(row.code)
+                groups[g][name].extend(codes)
+
+    for row in session.execute(text(_trace_sql(report.by, source)), params):
+        names = _lists(bool(row.rec), row.dig, row.cls, row.status, bool(row.worked), row.rdig)
+        if names:
+            put(row.g, names, row.codes.split(_SEPARATOR))
+    # Dossiers without a stored outcome: their receipt is in the lists above, their outcome is judged here.
+    for row in session.execute(text(_pending_sql(report.by, source.result_expr)), params):
+        judged = _judge(row, None)
+        worked = judged.outcome in _VALID and str(row.received_at)[:10] >= window
+        rdig = None if row.rdig is None else int(bool(row.rdig))
+        put(row.g, _lists(False, None, judged.outcome, row.status, worked, rdig), [row.code])
     for code, g, lists in _rating_lists(session, report.start, report.end, report.by):
-        for name in lists:
-            overall[name].append(code)
-            if report.by is not None:
-                groups[g][name].append(code)
+        put(g, lists, [code])
     return replace(
         report, codes_loaded=True, overall=_with_codes(report.overall, overall),
         groups=tuple(_with_codes(g, groups[g.key]) for g in report.groups),
@@ -648,12 +663,17 @@ def load_codes(session: Session, report: IndicatorReport,
 
 def late_finished(session: Session, start: date, end: date) -> list[LateItem]:
     """Dossiers finished in the period after their appointment, with the official who received them."""
-    rows = _trace_rows(session, start, end, None, DigitisationSource(),
-                       extra=", d.applicant_name AS applicant, d.procedure_name AS procedure, "
-                             "d.received_by AS official")
+    s, e = _bounds(start, end)
+    details = (f", d.applicant_name AS applicant, d.procedure_name AS procedure, d.received_by AS official, "
+               f"{_FIN} AS fin")
+    stored = session.execute(text(
+        f"SELECT d.code AS code, d.status AS status, d.due_at AS due_at{details} FROM dossiers d "
+        f"WHERE {_STORED} AND d.outcome = :late"), {"s": s, "e": e, "late": LATE}).all()
+    pending = [row for row in session.execute(text(_pending_sql(None, None, details)), {"s": s, "e": e})
+               if _judge(row, None).outcome == LATE]
     items = [
         LateItem(code=row.code, applicant=row.applicant, procedure=row.procedure, due_at=_parse(row.due_at),
                  finished_at=_parse(row.fin), official=row.official, status=row.status)
-        for row, cls in rows if cls == LATE
+        for row in (*stored, *pending)
     ]
     return sorted(items, key=lambda i: (i.finished_at, i.code))
