@@ -76,7 +76,6 @@ RESULT_DIGITISED_COLUMN = "result_digitised"
 MAX_LOOKBACK_YEARS = 5
 
 
-
 # ----- result types -------------------------------------------------------------------------------------------
 
 
