@@ -320,11 +320,12 @@ class _Acc:
         counts["sat_good"] += row.good or 0
 
 
-# Ratings of the period, one row per rated dossier. A dossier is overdue when it finished after its
-# appointment (second precision, like _CLASS); a rating may concern a dossier finished in an earlier period.
-_LATE_FINISH = f"(d.due_at IS NOT NULL AND substr({_FIN}, 1, 19) > substr(d.due_at, 1, 19))"
+# Ratings of the period, one row per rated dossier; a rating may concern a dossier finished in an earlier
+# period. A dossier is overdue when its outcome is late: the stored one, or for a dossier without one, the
+# outcome judged on the fly (the same function as the on-time rate; those rows are read by _RATED_PENDING).
+_RATED_PENDING = f"(d.outcome IS NULL AND d.status IN {RESOLVED_STATUSES} AND {_FIN} IS NOT NULL)"
 _RATING_FLAGS = f"""coalesce(r.dissatisfied, 0) <> 0 AS dissatisfied, coalesce(r.complaint, 0) <> 0 AS complaint,
-  coalesce({_LATE_FINISH}, 0) AS overdue"""
+  coalesce(d.outcome = '{LATE}', 0) AS overdue"""
 _RATINGS_FROM = """FROM satisfaction_ratings r JOIN dossiers d ON d.id = r.dossier_id
 WHERE r.rated_at >= :s AND r.rated_at < :e"""
 
@@ -334,9 +335,41 @@ def _ratings_sql(by: str | None) -> str:
     return f"""
 SELECT g, count(*) AS n, sum(dissatisfied) AS dissatisfied, sum(complaint) AS complaint, sum(overdue) AS overdue,
   sum(NOT (dissatisfied OR complaint OR overdue)) AS good
-FROM (SELECT {key} AS g, {_RATING_FLAGS} {_RATINGS_FROM}) AS x
+FROM (SELECT {key} AS g, {_RATING_FLAGS} {_RATINGS_FROM} AND NOT {_RATED_PENDING}) AS x
 GROUP BY g
 """
+
+
+@dataclass(frozen=True)
+class _Rated:
+    """One rated dossier, with the same fields as a group of :func:`_ratings_sql`."""
+
+    code: str
+    g: str
+    dissatisfied: int
+    complaint: int
+    overdue: int
+    n: int = 1
+
+    @property
+    def good(self) -> int:
+        return int(not (self.dissatisfied or self.complaint or self.overdue))
+
+
+def _rated_rows(session: Session, params: dict[str, str], by: str | None, *, pending_only: bool) -> list[_Rated]:
+    """Rated dossiers of the period one by one, those without a stored outcome judged here."""
+    key, _ = _group_columns(by)
+    sql = f"""
+SELECT d.code AS code, {key} AS g, {_RATING_FLAGS}, {_RATED_PENDING} AS pending, d.status AS status,
+  d.received_at AS received_at, d.due_at AS due_at, d.finished_at AS finished_at, d.returned_at AS returned_at,
+  CASE WHEN {_RATED_PENDING} AND d.status = 7 THEN {_PAUSED_FROM} END AS paused_from
+{_RATINGS_FROM}{f" AND {_RATED_PENDING}" if pending_only else ""}
+"""
+    out = []
+    for row in session.execute(text(sql), params):
+        overdue = _judge(row, None).outcome == LATE if row.pending else bool(row.overdue)
+        out.append(_Rated(row.code, row.g, int(row.dissatisfied), int(row.complaint), int(overdue)))
+    return out
 
 
 def _has_ratings_table(session: Session) -> bool:
@@ -523,7 +556,8 @@ def compute_indicators(session: Session, start: date, end: date, *, by: str | No
             acc.add_outcome(*parts)
             acc.see_name(row.gname, str(row.received_at))
     if _has_ratings_table(session):
-        for row in session.execute(text(_ratings_sql(by)), params):
+        rated = [*session.execute(text(_ratings_sql(by)), params), *_rated_rows(session, params, by, pending_only=True)]
+        for row in rated:
             overall.add_ratings(row)
             if by is not None:
                 groups.setdefault(row.g, _Acc()).add_ratings(row)
@@ -611,19 +645,12 @@ GROUP BY 1, 2, 3, 4, 5, 6, 7
 
 
 def _rating_lists(session: Session, start: date, end: date, by: str | None) -> list[tuple[str, str, list[str]]]:
-    """(code, group, lists) of every dossier rated in the period, classified again in Python."""
+    """(code, group, lists) of every dossier rated in the period."""
     if not _has_ratings_table(session):
         return []
     s, e = _bounds(start, end)
-    key, _ = _group_columns(by)
-    sql = f"SELECT d.code AS code, {key} AS g, {_RATING_FLAGS} {_RATINGS_FROM}"
-    out = []
-    for row in session.execute(text(sql), {"s": s, "e": e}):
-        lists = ["sat_rated"]
-        if not (row.dissatisfied or row.complaint or row.overdue):
-            lists.append("sat_good")
-        out.append((row.code, row.g, lists))
-    return out
+    return [(row.code, row.g, ["sat_rated", "sat_good"] if row.good else ["sat_rated"])
+            for row in _rated_rows(session, {"s": s, "e": e}, by, pending_only=False)]
 
 
 def load_codes(session: Session, report: IndicatorReport,

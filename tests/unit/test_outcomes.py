@@ -236,3 +236,27 @@ def test_stored_outcomes_give_the_query_time_figures_on_a_generated_year(tmp_pat
                 assert _figures(again) == _figures(report)
     finally:
         db.close()
+
+
+def test_satisfaction_counts_overdue_from_the_same_outcomes(db, settings, frozen_now):
+    from app.services.satisfaction import record_rating
+
+    frozen_now.value = datetime(2027, 3, 4, 9, 20)
+    early, late, late_pending = (receive(db, settings).code for _ in range(3))
+    for c, moment in ((early, datetime(2027, 3, 8, 10, 0)), (late, datetime(2027, 3, 9, 10, 0)),
+                      (late_pending, datetime(2027, 3, 9, 10, 0))):
+        resolve(db, settings, frozen_now, c, moment)
+    frozen_now.value = datetime(2027, 3, 10, 8, 0)
+    with db.session() as session:
+        for c in (early, late, late_pending):
+            svc.return_result(session, settings, c, "Nguyễn Văn Đạt", signature_taken=True)
+            record_rating(session, settings, c, 4)
+        # Rewriting the appointment outside the services, even unchanged, clears the stored outcome.
+        session.execute(update(Dossier).where(Dossier.code == late_pending).values(due_at=DUE))
+    assert stored(db, late_pending)[0] is None and stored(db, late)[0] == LATE
+    with db.session() as session:
+        satisfaction = compute_indicators(session, *MARCH, with_codes=True).overall.satisfaction
+    assert satisfaction.parts == {"dissatisfied": 0, "complaint": 0, "overdue": 2}
+    assert (satisfaction.numerator, satisfaction.denominator) == (1, 3)
+    assert satisfaction.numerator_codes == (early,)
+    assert set(satisfaction.denominator_codes) == {early, late, late_pending}
