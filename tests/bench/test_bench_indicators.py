@@ -56,7 +56,7 @@ def _fmt(moment: datetime | None) -> str | None:
     return moment.strftime(_ISO) if moment else None
 
 
-def build(path: Path, count: int, seed: int = 11, *, outcomes: bool = True) -> None:
+def build(path: Path, count: int, seed: int = 11) -> None:
     """``count`` dossiers received between 01/12/2026 and 15/01/2028 (most in 2027), written in one batch."""
     rng = random.Random(seed)
     calendar = WorkCalendar()
@@ -122,9 +122,8 @@ def build(path: Path, count: int, seed: int = 11, *, outcomes: bool = True) -> N
         raw.commit()
     finally:
         raw.close()
-    if outcomes:
-        with db.engine.begin() as connection:
-            refresh_outcomes(connection, calendar)
+    with db.engine.begin() as connection:
+        refresh_outcomes(connection, calendar)
     db.close()
 
 
