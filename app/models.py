@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -73,11 +74,26 @@ class CodeCounter(Base):
     last: Mapped[int] = mapped_column(Integer)
 
 
+_INDICATOR_COLUMNS = ("status", "channel", "outcome", "received_at", "outcome_at", "working_seconds")
+
+
 class Dossier(Base):
     """A dossier (hồ sơ) received at the counter."""
 
     __tablename__ = "dossiers"
-    __table_args__ = (Index("uq_dossier_register_entry", "register_book", "register_entry", unique=True),)
+    __table_args__ = (
+        Index("uq_dossier_register_entry", "register_book", "register_entry", unique=True),
+        # The finished dossiers of a period, for the indicators' range scan.
+        Index("ix_dossiers_outcome_at", "outcome_at"),
+        # Covering indexes of the indicators' yearly GROUP BY, one per grouping (app.services.indicators).
+        Index("ix_dossiers_indicators", *_INDICATOR_COLUMNS),
+        Index("ix_dossiers_indicators_procedure", "procedure_code", "procedure_name", *_INDICATOR_COLUMNS),
+        Index("ix_dossiers_indicators_field", "field_name", *_INDICATOR_COLUMNS),
+        Index("ix_dossiers_indicators_official", "received_by", *_INDICATOR_COLUMNS),
+        # Finished dossiers whose outcome is missing (written outside the services): few rows, found without
+        # a scan by the indicators, which judge them on the fly.
+        Index("ix_dossiers_outcome_pending", "status", sqlite_where=text("outcome IS NULL")),
+    )
     # An INTEGER PRIMARY KEY is a stable rowid, which the external-content FTS5 index needs.
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True)
@@ -118,6 +134,15 @@ class Dossier(Base):
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
     returned_to: Mapped[str | None] = mapped_column(Text)
     returned_signature: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    # How the dossier finished, stored when it finishes (app.services.deadlines.finish_outcome) so that the
+    # indicators of a year are a plain GROUP BY. ``outcome`` is early / on_time / late / no_appointment /
+    # clock_error, NULL while open; ``outcome_at`` the finish moment (resolution, else return);
+    # ``working_seconds`` the working time from receipt to finish under the calendar in force then. A trigger
+    # clears all three when a write outside the services changes what they were computed from.
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    outcome_at: Mapped[datetime | None] = mapped_column(DateTime)
+    working_seconds: Mapped[int | None] = mapped_column(Integer)
 
     # Entry in the register (Sổ theo dõi hồ sơ): one book per workstation slot and year, e.g. "2027-1".
     register_book: Mapped[str | None] = mapped_column(String(16))

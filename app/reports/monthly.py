@@ -33,9 +33,9 @@ from app import clock
 from app.errors import ValidationError
 from app.forms.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from app.i18n import tr
-from app.models import Dossier, SatisfactionRating
+from app.models import Dossier, SatisfactionRating, SupplementRequest
 from app.services.deadlines import LABELS as ON_TIME_LABELS
-from app.services.deadlines import on_time_class
+from app.services.deadlines import finish_outcome
 from app.services.indicators import (
     GroupIndicators,
     Indicator,
@@ -158,18 +158,23 @@ def _lines(session: Session, tags: dict[str, list[str]]) -> list[DossierLine]:
         rows += session.execute(
             select(Dossier.code, Dossier.applicant_name, Dossier.procedure_code, Dossier.procedure_name,
                    Dossier.field_name, Dossier.received_by, Dossier.status, Dossier.received_at, Dossier.due_at,
-                   Dossier.finished_at, Dossier.returned_at, SatisfactionRating.level)
+                   Dossier.finished_at, Dossier.returned_at, Dossier.outcome, SatisfactionRating.level,
+                   SupplementRequest.requested_at.label("paused_from"))
             .outerjoin(SatisfactionRating, SatisfactionRating.dossier_id == Dossier.id)
+            .outerjoin(SupplementRequest, (SupplementRequest.dossier_id == Dossier.id)
+                       & SupplementRequest.resumed_at.is_(None))
             .where(Dossier.code.in_(chunk))
         ).all()
     lines = []
     for r in sorted(rows, key=lambda r: (r.received_at, r.code)):
         finished = r.finished_at or r.returned_at
-        cls = on_time_class(finished, r.due_at) if finished and r.status in (7, 9, 10) else None
+        # The class the indicators counted: stored when the dossier finished, else judged the same way.
+        cls = r.outcome or finish_outcome(r.status, r.received_at, r.due_at, r.finished_at, r.returned_at,
+                                          r.paused_from).outcome
         lines.append(DossierLine(
             code=r.code, applicant=r.applicant_name, procedure_code=r.procedure_code, procedure=r.procedure_name,
             field=r.field_name or "", official=r.received_by or "", status=r.status, received_at=r.received_at,
-            due_at=r.due_at, finished_at=finished, on_time=tr(ON_TIME_LABELS[cls]) if cls else "",
+            due_at=r.due_at, finished_at=finished, on_time=tr(ON_TIME_LABELS[cls]) if cls in ON_TIME_LABELS else "",
             rating=r.level, indicators=tuple(tags[r.code]),
         ))
     return lines

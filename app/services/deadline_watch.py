@@ -16,6 +16,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from app.models import Apology, Dossier
+from app.services.deadlines import WorkingClock
 from app.status import OPEN_STATUSES, Status
 from app.workdays import WorkCalendar
 
@@ -47,12 +48,12 @@ def _is_paused(status: int, paused_at: datetime | None) -> bool:
     return status == Status.SUPPLEMENT_REQUESTED and paused_at is not None
 
 
-def _item(row, now: datetime, calendar: WorkCalendar) -> WatchItem:  # noqa: ANN001 - a SQLAlchemy Row
+def _item(row, now: datetime, clock: WorkingClock) -> WatchItem:  # noqa: ANN001 - a SQLAlchemy Row
     code, applicant, procedure, due_at, official, status, paused_at = row
     paused = _is_paused(status, paused_at)
     # While paused the remaining time is frozen at the moment the pause began.
     reference = paused_at if paused else now
-    remaining = calendar.working_seconds_between(reference, due_at) / 3600
+    remaining = clock.working_seconds_between(reference, due_at) / 3600
     return WatchItem(code=code, applicant=applicant, procedure=procedure, due_at=due_at, official=official,
                      status=status, remaining_hours=round(remaining, 2), paused=paused)
 
@@ -60,7 +61,8 @@ def _item(row, now: datetime, calendar: WorkCalendar) -> WatchItem:  # noqa: ANN
 def _running(session: Session, stmt, now: datetime, calendar: WorkCalendar) -> list[WatchItem]:  # noqa: ANN001
     """Rows of ``stmt`` whose clock is running (paused dossiers left out), as watch items."""
     rows = session.execute(stmt.order_by(Dossier.due_at, Dossier.code)).all()
-    return [_item(r, now, calendar) for r in rows if not _is_paused(r.status, r.paused_at)]
+    clock = WorkingClock(calendar)
+    return [_item(r, now, clock) for r in rows if not _is_paused(r.status, r.paused_at)]
 
 
 def due_today(session: Session, now: datetime, calendar: WorkCalendar | None = None) -> list[WatchItem]:
@@ -87,11 +89,12 @@ def overdue(session: Session, now: datetime, calendar: WorkCalendar | None = Non
     """
     calendar = calendar or WorkCalendar()
     rows = session.execute(_select().where(Dossier.due_at < now).order_by(Dossier.due_at, Dossier.code)).all()
-    items = []
+    # Long-overdue dossiers span months: the per-day clock measures each in two look-ups.
+    clock, items = WorkingClock(calendar), []
     for row in rows:
         if _is_paused(row.status, row.paused_at) and row.paused_at <= row.due_at:
             continue
-        items.append(_item(row, now, calendar))
+        items.append(_item(row, now, clock))
     return items
 
 

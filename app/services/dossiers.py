@@ -25,6 +25,7 @@ from app.ids import uuid7
 from app.models import Apology, Dossier, DossierDocument, DossierEvent, SupplementRequest
 from app.security import audit
 from app.security.session import current_operator
+from app.services.deadlines import dossier_outcome
 from app.services.intake import (
     AUTHORIZATION_NAME,
     SUBMITTER_ROLES,
@@ -95,6 +96,20 @@ def _record(dossier: Dossier, settings: Settings, action: str, *, to_status: Sta
     session = object_session(dossier)
     if session is not None:
         _audit(session, dossier, action, from_status, dossier.status)
+
+
+def _store_outcome(session: Session, settings: Settings, dossier: Dossier,
+                   calendar: WorkCalendar | None = None) -> None:
+    """Store how the dossier finished (or clear it), for the indicators.
+
+    What it depends on is written first: the staleness trigger clears the stored outcome on that write, and
+    this second write (of the outcome columns only) does not fire it. The expiry makes the second write
+    happen even when the outcome is unchanged, e.g. when a resolved dossier is returned.
+    """
+    session.flush()
+    result = dossier_outcome(dossier, calendar or calendar_from_settings(settings, session))
+    session.expire(dossier, ["outcome", "outcome_at", "working_seconds"])
+    dossier.outcome, dossier.outcome_at, dossier.working_seconds = result.outcome, result.at, result.working_seconds
 
 
 def _documents_with_authorization(request: IntakeRequest) -> list[DocumentInput]:
@@ -279,6 +294,7 @@ def resume_after_supplement(session: Session, settings: Settings, key: str, *, a
     _record(dossier, settings, "supplement_received", to_status=Status.PROCESSING, at=at,
             data={"old_due_at": old_due.isoformat() if old_due else None,
                   "new_due_at": dossier.due_at.isoformat() if dossier.due_at else None})
+    _store_outcome(session, settings, dossier, calendar)
     return _outcome(dossier)
 
 
@@ -298,6 +314,7 @@ def _close_with_reason(session: Session, settings: Settings, key: str, reason: s
     dossier.finished_at = clock.now()
     dossier.paused_at = None
     _record(dossier, settings, action, to_status=status, reason=reason)
+    _store_outcome(session, settings, dossier)
     return _outcome(dossier)
 
 
@@ -323,6 +340,7 @@ def mark_resolved(session: Session, settings: Settings, key: str, note: str = ""
     check_transition(dossier.status, Status.RESOLVED)
     dossier.finished_at = clock.now()
     _record(dossier, settings, "resolved", to_status=Status.RESOLVED, reason=nfc(note))
+    _store_outcome(session, settings, dossier)
     return _outcome(dossier)
 
 
@@ -342,6 +360,7 @@ def return_result(session: Session, settings: Settings, key: str, returned_to: s
     dossier.returned_signature = signature_taken
     _record(dossier, settings, "returned", to_status=Status.RETURNED, at=at,
             data={"returned_to": returned_to, "signature_taken": signature_taken})
+    _store_outcome(session, settings, dossier)
     return _outcome(dossier)
 
 
@@ -369,4 +388,5 @@ def issue_apology(session: Session, settings: Settings, key: str, reason: str, n
     _record(dossier, settings, "apology", reason=reason,
             data={"old_due_at": old.isoformat() if old else None, "new_due_at": new_due_at.isoformat(),
                   "issued_after_deadline": late})
+    _store_outcome(session, settings, dossier, calendar)
     return _outcome(dossier)

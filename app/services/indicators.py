@@ -6,11 +6,14 @@ Two populations are measured over the period [start, end] (whole days, both incl
 * *resolved*: dossiers with status 7, 9 or 10 whose finish time (``finished_at``, else ``returned_at``) is in
   the period — on-time rate, average processing time, result digitisation.
 
-The figures come from one SQL aggregate (GROUP BY group/status/channel with CASE expressions), so a year of a
-large database costs one scan of the period. Every indicator can be traced to the dossier codes in its
-numerator and denominator; those lists are loaded on demand by a second query (:func:`load_codes`) which
-classifies each dossier again in Python with :func:`app.services.deadlines.on_time_class`, so the two paths
-check each other.
+Each dossier's outcome (early / on time / late / no appointment / clock error), finish moment and working
+time are stored on it when it finishes, by :func:`app.services.deadlines.finish_outcome`; the figures are then
+one plain SQL aggregate (GROUP BY group/status/channel/outcome), so a year of a large database costs one scan
+of the period and no calendar arithmetic. A finished dossier without a stored outcome (written outside the
+services: the province's status feed, an import, a hand fix; a trigger clears a stale one) is judged on the
+fly with the same function. Every indicator can be traced to the dossier codes in its numerator and
+denominator; those lists are loaded on demand by a second query (:func:`load_codes`) that reads the same
+outcomes.
 
 Rules that shape the figures:
 
@@ -35,7 +38,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
@@ -43,7 +46,17 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import tr
-from app.services.deadlines import EARLY, LATE, ON_TIME, on_time_class
+from app.services.deadlines import (
+    CLOCK_ERROR,
+    EARLY,
+    LATE,
+    NO_APPOINTMENT,
+    ON_TIME,
+    RESOLVED_STATUSES,
+    FinishOutcome,
+    WorkingClock,
+    finish_outcome,
+)
 from app.workdays import WorkCalendar
 
 GROUPINGS: dict[str, tuple[str, str]] = {
@@ -52,7 +65,6 @@ GROUPINGS: dict[str, tuple[str, str]] = {
     "field": ("d.field_name", "d.field_name"),
     "official": ("d.received_by", "d.received_by"),
 }
-RESOLVED_STATUSES = (7, 9, 10)
 RESULT_STATUSES = (9, 10)
 
 # Columns that, when present on ``dossiers``, hold the digitisation facts (1 yes, 0 no, NULL unknown).
@@ -62,8 +74,6 @@ RESULT_DIGITISED_COLUMN = "result_digitised"
 # Processing time is measured against the working calendar of at most this many years before the period;
 # an older receipt is almost surely a wrong clock and is left out of the average (and counted).
 MAX_LOOKBACK_YEARS = 5
-
-_WORKDAYS_TABLE = "temp.motcua_indicator_workdays"
 
 
 # ----- result types -------------------------------------------------------------------------------------------
@@ -220,27 +230,20 @@ def _parse(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value)[:19])
 
 
-# Classes of a dossier over the period, computed once per row in SQL. Times are cut to 19 characters so
-# rows written with and without microseconds compare equal at the same second.
-NOT_RESOLVED, CLS_EARLY, CLS_ON_TIME, CLS_LATE, CLS_NO_APPOINTMENT, CLS_CLOCK_ERROR = range(6)
-_RATED = (CLS_EARLY, CLS_ON_TIME, CLS_LATE)
-_VALID = (*_RATED, CLS_NO_APPOINTMENT)
-_PY_CLASS = {EARLY: CLS_EARLY, ON_TIME: CLS_ON_TIME, LATE: CLS_LATE}
+# Stored outcomes counted in the on-time rate, and those with a processing time.
+_RATED = (EARLY, ON_TIME, LATE)
+_VALID = (*_RATED, NO_APPOINTMENT)
 
 _FIN = "coalesce(d.finished_at, d.returned_at)"
-# A dossier withdrawn while waiting for a supplement stopped its clock when the pause began.
-_STOP = (f"CASE WHEN d.status = 7 THEN coalesce((SELECT sr.requested_at FROM supplement_requests sr "
-         f"WHERE sr.dossier_id = d.id AND sr.resumed_at IS NULL), {_FIN}) ELSE {_FIN} END")
-# The SQL twin of app.services.deadlines.on_time_class; load_codes re-classifies with the Python one.
-_CLASS = f"""CASE WHEN d.status IN (7, 9, 10) AND {_FIN} >= :s AND {_FIN} < :e THEN
-    CASE WHEN substr({_FIN}, 1, 19) < substr(d.received_at, 1, 19) THEN {CLS_CLOCK_ERROR}
-         WHEN d.due_at IS NULL THEN {CLS_NO_APPOINTMENT}
-         WHEN substr({_STOP}, 1, 19) > substr(d.due_at, 1, 19) THEN {CLS_LATE}
-         WHEN substr({_STOP}, 1, 10) < substr(d.due_at, 1, 10) THEN {CLS_EARLY}
-         ELSE {CLS_ON_TIME} END
-  ELSE {NOT_RESOLVED} END"""
 _RECEIVED = "(d.received_at >= :s AND d.received_at < :e)"
-_PERIOD = f"({_RECEIVED} OR ({_FIN} >= :s AND {_FIN} < :e))"
+# Finished in the period with the outcome stored when it finished (see app.services.deadlines).
+_STORED = "(d.outcome_at >= :s AND d.outcome_at < :e)"
+# Finished in the period without a stored outcome: written outside the services (the partial index
+# ix_dossiers_outcome_pending finds them without a scan). They are judged on the fly, with the same function.
+_PENDING = f"(d.outcome IS NULL AND d.status IN {RESOLVED_STATUSES} AND {_FIN} >= :s AND {_FIN} < :e)"
+# A dossier withdrawn while waiting for a supplement stopped its clock when the pause began.
+_PAUSED_FROM = ("(SELECT sr.requested_at FROM supplement_requests sr "
+                "WHERE sr.dossier_id = d.id AND sr.resumed_at IS NULL)")
 
 
 def _group_columns(by: str | None) -> tuple[str, str]:
@@ -248,61 +251,15 @@ def _group_columns(by: str | None) -> tuple[str, str]:
     return f"coalesce({key}, '')", f"coalesce({name}, '')"
 
 
-# ----- working time in SQL ------------------------------------------------------------------------------------
+def _window_start(start: date) -> str:
+    """Receipts older than this are left out of the average processing time (almost surely a wrong clock)."""
+    return (start - timedelta(days=366 * MAX_LOOKBACK_YEARS)).isoformat()
 
 
-def _fill_workdays(session: Session, calendar: WorkCalendar, first: date, last: date) -> int:
-    """Per-day table of cumulative working seconds and opening periods, for the SQL working-time formula.
-
-    Working time between two moments is W(b) - W(a), where W(t) = working seconds elapsed from ``first`` to
-    ``t``: the day's cumulative total plus the part of each of its periods already passed. This is the same
-    sum :meth:`WorkCalendar.working_seconds_between` makes, precomputed once per day instead of per dossier.
-    Returns the number of period slots per day.
-    """
-    days = []
-    day, cumulative = first, 0.0
-    while day <= last:
-        midnight = datetime.combine(day, time())
-        spans = [((s - midnight).total_seconds(), (e - midnight).total_seconds()) for s, e in calendar.periods_on(day)]
-        days.append((day.toordinal(), cumulative, spans))
-        cumulative += sum(e - s for s, e in spans)
-        day += timedelta(days=1)
-    slots = max([len(spans) for _, _, spans in days] + [1])
-    columns = ", ".join(f"s{i} REAL, e{i} REAL" for i in range(slots))
-    session.execute(text(f"DROP TABLE IF EXISTS {_WORKDAYS_TABLE}"))
-    # The day number is the rowid, the cheapest lookup SQLite has.
-    session.execute(text(f"CREATE TABLE {_WORKDAYS_TABLE} (day INTEGER PRIMARY KEY, cum REAL, {columns})"))
-    rows = []
-    for iso, cum, spans in days:
-        padded = spans + [(0.0, 0.0)] * (slots - len(spans))
-        rows.append((iso, cum, *[v for span in padded for v in span]))
-    marks = ", ".join("?" for _ in range(2 + 2 * slots))
-    session.connection().exec_driver_sql(f"INSERT INTO {_WORKDAYS_TABLE} VALUES ({marks})", rows)
-    return slots
-
-
-# Day number of a stored time in SQL, equal to date.toordinal() in Python (julianday of 0001-01-01 is 1721425.5).
-def _day_number(column: str) -> str:
-    return f"CAST(julianday(substr({column}, 1, 10)) - 1721424.5 AS INTEGER)"
-
-
-def _seconds(column: str) -> str:
-    return f"(substr({column}, 12, 2) * 3600 + substr({column}, 15, 2) * 60 + substr({column}, 18, 2))"
-
-
-def _working_at(alias: str, seconds: str, slots: int) -> str:
-    """SQL for W(t) from the joined workdays row ``alias`` and t's seconds of the day; NULL outside the table."""
-    terms = " + ".join(f"min(max({seconds} - {alias}.s{i}, 0), {alias}.e{i} - {alias}.s{i})" for i in range(slots))
-    return f"({alias}.cum + {terms})"
-
-
-def _calendar_span(session: Session, start: date, end: date) -> tuple[date, date]:
-    """Days the working-time table covers: from the oldest receipt (min over the index, no scan), at most
-    ``MAX_LOOKBACK_YEARS`` before the period, to the period's end."""
-    oldest = session.execute(text("SELECT min(received_at) FROM dossiers")).scalar()
-    floor = start - timedelta(days=366 * MAX_LOOKBACK_YEARS)
-    first = max(_parse(oldest).date(), floor) if oldest else start
-    return min(first, start), end
+def _judge(row: Any, clock: Any) -> FinishOutcome:
+    """Outcome of a dossier without a stored one, from the inputs the pending query selects."""
+    return finish_outcome(row.status, _parse(row.received_at), _parse(row.due_at), _parse(row.finished_at),
+                          _parse(row.returned_at), _parse(row.paused_from), clock)
 
 
 # ----- aggregation --------------------------------------------------------------------------------------------
@@ -310,8 +267,8 @@ def _calendar_span(session: Session, start: date, end: date) -> tuple[date, date
 _COUNTERS = ("received", "resolved", "clock_errors", "no_appointment", "early", "on_time", "late", "with_result",
              "work_n", "work_seconds", "dig_known", "dig_yes", "rdig_known", "rdig_yes",
              "rated", "sat_dissatisfied", "sat_complaint", "sat_overdue", "sat_good")
-_CLASS_COUNTER = {CLS_EARLY: "early", CLS_ON_TIME: "on_time", CLS_LATE: "late",
-                  CLS_NO_APPOINTMENT: "no_appointment", CLS_CLOCK_ERROR: "clock_errors"}
+_CLASS_COUNTER = {EARLY: "early", ON_TIME: "on_time", LATE: "late", NO_APPOINTMENT: "no_appointment",
+                  CLOCK_ERROR: "clock_errors"}
 
 
 @dataclass
@@ -322,23 +279,36 @@ class _Acc:
     names: dict[str, str] = field(default_factory=dict)  # name -> latest receipt seen under it
 
     def add(self, row: Any) -> None:
-        """Fold one SQL group (group, status, channel, received?, class) into the totals."""
-        counts, n = self.counts, row.n
-        if row.rec:
-            counts["received"] += n
-            self.by_status[row.status] += n
-            self.by_channel[row.channel] += n
-            counts["dig_known"] += row.dig_known or 0
-            counts["dig_yes"] += row.dig_yes or 0
-        if row.cls != NOT_RESOLVED:
-            counts["resolved"] += n
-            counts[_CLASS_COUNTER[row.cls]] += n
-        if row.cls in _VALID and row.status in RESULT_STATUSES:
+        """Fold one SQL group (group, status, channel, stored outcome) into the totals."""
+        counts = self.counts
+        if row.received:
+            counts["received"] += row.received
+            self.by_status[row.status] += row.received
+            self.by_channel[row.channel] += row.received
+        if row.outcome is not None and row.finished:
+            self.add_outcome(row.outcome, row.status, row.finished, row.work_n, row.work_seconds or 0, 0, 0)
+
+    def add_digitisation(self, row: Any) -> None:
+        """Fold one group of a digitisation query (see :func:`_digitisation_sql`)."""
+        self.counts[f"{row.kind}_known"] += row.known or 0
+        self.counts[f"{row.kind}_yes"] += row.yes or 0
+
+    def add_outcome(self, cls: str, status: int, n: int, work_n: int, work_seconds: float, rdig_known: int,
+                    rdig_yes: int) -> None:
+        """Fold ``n`` dossiers of one status finished in the period with outcome ``cls``."""
+        counts = self.counts
+        counts["resolved"] += n
+        counts[_CLASS_COUNTER[cls]] += n
+        if cls in _VALID and status in RESULT_STATUSES:
             counts["with_result"] += n
-            counts["work_n"] += row.work_n or 0
-            counts["work_seconds"] += row.work_seconds or 0
-            counts["rdig_known"] += row.rdig_known or 0
-            counts["rdig_yes"] += row.rdig_yes or 0
+            counts["work_n"] += work_n
+            counts["work_seconds"] += work_seconds
+            counts["rdig_known"] += rdig_known
+            counts["rdig_yes"] += rdig_yes
+
+    def see_name(self, name: str, last_seen: str | None) -> None:
+        if (last_seen or "") > self.names.get(name, ""):
+            self.names[name] = last_seen or ""
 
     def add_ratings(self, row: Any) -> None:
         """Fold one group of the satisfaction query into the totals."""
@@ -350,11 +320,12 @@ class _Acc:
         counts["sat_good"] += row.good or 0
 
 
-# Ratings of the period, one row per rated dossier. A dossier is overdue when it finished after its
-# appointment (second precision, like _CLASS); a rating may concern a dossier finished in an earlier period.
-_LATE_FINISH = f"(d.due_at IS NOT NULL AND substr({_FIN}, 1, 19) > substr(d.due_at, 1, 19))"
+# Ratings of the period, one row per rated dossier; a rating may concern a dossier finished in an earlier
+# period. A dossier is overdue when its outcome is late: the stored one, or for a dossier without one, the
+# outcome judged on the fly (the same function as the on-time rate; those rows are read by _RATED_PENDING).
+_RATED_PENDING = f"(d.outcome IS NULL AND d.status IN {RESOLVED_STATUSES} AND {_FIN} IS NOT NULL)"
 _RATING_FLAGS = f"""coalesce(r.dissatisfied, 0) <> 0 AS dissatisfied, coalesce(r.complaint, 0) <> 0 AS complaint,
-  coalesce({_LATE_FINISH}, 0) AS overdue"""
+  coalesce(d.outcome = '{LATE}', 0) AS overdue"""
 _RATINGS_FROM = """FROM satisfaction_ratings r JOIN dossiers d ON d.id = r.dossier_id
 WHERE r.rated_at >= :s AND r.rated_at < :e"""
 
@@ -364,9 +335,41 @@ def _ratings_sql(by: str | None) -> str:
     return f"""
 SELECT g, count(*) AS n, sum(dissatisfied) AS dissatisfied, sum(complaint) AS complaint, sum(overdue) AS overdue,
   sum(NOT (dissatisfied OR complaint OR overdue)) AS good
-FROM (SELECT {key} AS g, {_RATING_FLAGS} {_RATINGS_FROM}) AS x
+FROM (SELECT {key} AS g, {_RATING_FLAGS} {_RATINGS_FROM} AND NOT {_RATED_PENDING}) AS x
 GROUP BY g
 """
+
+
+@dataclass(frozen=True)
+class _Rated:
+    """One rated dossier, with the same fields as a group of :func:`_ratings_sql`."""
+
+    code: str
+    g: str
+    dissatisfied: int
+    complaint: int
+    overdue: int
+    n: int = 1
+
+    @property
+    def good(self) -> int:
+        return int(not (self.dissatisfied or self.complaint or self.overdue))
+
+
+def _rated_rows(session: Session, params: dict[str, str], by: str | None, *, pending_only: bool) -> list[_Rated]:
+    """Rated dossiers of the period one by one, those without a stored outcome judged here."""
+    key, _ = _group_columns(by)
+    sql = f"""
+SELECT d.code AS code, {key} AS g, {_RATING_FLAGS}, {_RATED_PENDING} AS pending, d.status AS status,
+  d.received_at AS received_at, d.due_at AS due_at, d.finished_at AS finished_at, d.returned_at AS returned_at,
+  CASE WHEN {_RATED_PENDING} AND d.status = 7 THEN {_PAUSED_FROM} END AS paused_from
+{_RATINGS_FROM}{f" AND {_RATED_PENDING}" if pending_only else ""}
+"""
+    out = []
+    for row in session.execute(text(sql), params):
+        overdue = _judge(row, None).outcome == LATE if row.pending else bool(row.overdue)
+        out.append(_Rated(row.code, row.g, int(row.dissatisfied), int(row.complaint), int(overdue)))
+    return out
 
 
 def _has_ratings_table(session: Session) -> bool:
@@ -374,40 +377,60 @@ def _has_ratings_table(session: Session) -> bool:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'satisfaction_ratings'")).first() is not None
 
 
-def _aggregate_sql(by: str | None, source: DigitisationSource, slots: int) -> str:
-    """One scan of the period grouped by (group, status, channel, received?, class).
+# Covering indexes that give the aggregate both its rows and its GROUP BY order: one per grouping, each a few
+# columns wide, so a year is read from a small index instead of the wide dossier rows, and nothing is sorted.
+# (app.models.Dossier declares them; the migration 0007_outcomes creates them.)
+INDICATOR_INDEXES: dict[str | None, tuple[str, tuple[str, ...]]] = {
+    None: ("ix_dossiers_indicators", ()),
+    "procedure": ("ix_dossiers_indicators_procedure", ("procedure_code", "procedure_name")),
+    "field": ("ix_dossiers_indicators_field", ("field_name",)),
+    "official": ("ix_dossiers_indicators_official", ("received_by",)),
+}
 
-    The inner queries carry ``LIMIT -1 OFFSET 0`` so SQLite runs them as co-routines instead of flattening
-    them: the class of a row is then computed once, not once per reference. Every outer column is a plain
-    count or sum, so Python only adds rows up; the working time is looked up in the small per-day table only
-    for rows that have a result, which replaces a per-dossier calendar walk.
+
+def _aggregate_sql(by: str | None) -> str:
+    """One pass over the period grouped by (group, status, channel, stored outcome).
+
+    The outcome and working time were stored when each dossier finished, so every column is a plain count
+    or sum read from the grouping's covering index. A dossier received more than ``MAX_LOOKBACK_YEARS``
+    before the period keeps its class but its working time is left out of the average.
     """
+    index, group = INDICATOR_INDEXES[by]
     key, name = _group_columns(by)
-    dig, rdig = source.dossier_expr or "NULL", source.result_expr or "NULL"
+    keys = ", ".join(f"d.{c}" for c in (*group, "status", "channel", "outcome"))
     return f"""
-SELECT g, gname, status, channel, rec, cls, count(*) AS n, max(received_at) AS last_seen,
-  count(wf.cum - wr.cum) AS work_n,
-  sum({_working_at('wf', 'x.fsec', slots)} - {_working_at('wr', 'x.rsec', slots)}) AS work_seconds,
-  sum(dig IS NOT NULL) AS dig_known, sum(coalesce(dig, 0) <> 0) AS dig_yes,
-  sum(rdig IS NOT NULL) AS rdig_known, sum(coalesce(rdig, 0) <> 0) AS rdig_yes
-FROM (
-  SELECT *, CASE WHEN timed THEN {_day_number('fin')} END AS fday, CASE WHEN timed THEN {_seconds('fin')} END AS fsec,
-    CASE WHEN timed THEN {_day_number('received_at')} END AS rday,
-    CASE WHEN timed THEN {_seconds('received_at')} END AS rsec
-  FROM (
-  SELECT *, cls IN {_VALID} AND status IN {RESULT_STATUSES} AS timed
-  FROM (
-    SELECT {key} AS g, {name} AS gname, d.status AS status, d.channel AS channel, {_RECEIVED} AS rec,
-      {_CLASS} AS cls, d.received_at AS received_at, {_FIN} AS fin, ({dig}) AS dig, ({rdig}) AS rdig
-    FROM dossiers d
-    WHERE {_PERIOD}
-    LIMIT -1 OFFSET 0
-  ) LIMIT -1 OFFSET 0
-  ) LIMIT -1 OFFSET 0
-) AS x
-LEFT JOIN {_WORKDAYS_TABLE} wf ON wf.day = x.fday
-LEFT JOIN {_WORKDAYS_TABLE} wr ON wr.day = x.rday
-GROUP BY 1, 2, 3, 4, 5, 6
+SELECT {key} AS g, {name} AS gname, d.status AS status, d.channel AS channel, d.outcome AS outcome,
+  sum({_RECEIVED}) AS received, sum({_STORED}) AS finished, max(d.received_at) AS last_seen,
+  count(CASE WHEN {_STORED} AND d.received_at >= :w THEN d.working_seconds END) AS work_n,
+  sum(CASE WHEN {_STORED} AND d.received_at >= :w THEN d.working_seconds END) AS work_seconds
+FROM dossiers d INDEXED BY {index}
+WHERE {_RECEIVED} OR {_STORED}
+GROUP BY {keys}
+"""
+
+
+def _digitisation_sql(by: str | None, kind: str, expr: str) -> str:
+    """Digitisation facts per group: of the dossiers received (``dig``) or of the results (``rdig``) with a
+    stored outcome in the period; pending dossiers carry their own result fact."""
+    key, _ = _group_columns(by)
+    where = _RECEIVED if kind == "dig" else \
+        f"{_STORED} AND d.outcome IN {_VALID} AND d.status IN {RESULT_STATUSES}"
+    return f"""
+SELECT g, '{kind}' AS kind, sum(v IS NOT NULL) AS known, sum(coalesce(v, 0) <> 0) AS yes
+FROM (SELECT {key} AS g, ({expr}) AS v FROM dossiers d WHERE {where}) AS x
+GROUP BY g
+"""
+
+
+def _pending_sql(by: str | None, rdig: str | None, extra: str = "") -> str:
+    """Dossiers finished in the period without a stored outcome, with what :func:`finish_outcome` needs."""
+    key, name = _group_columns(by)
+    return f"""
+SELECT d.code AS code, {key} AS g, {name} AS gname, d.status AS status, d.received_at AS received_at,
+  d.due_at AS due_at, d.finished_at AS finished_at, d.returned_at AS returned_at,
+  CASE WHEN d.status = 7 THEN {_PAUSED_FROM} END AS paused_from, ({rdig or "NULL"}) AS rdig{extra}
+FROM dossiers d
+WHERE {_PENDING}
 """
 
 
@@ -495,28 +518,46 @@ def compute_indicators(session: Session, start: date, end: date, *, by: str | No
                        with_codes: bool = False) -> IndicatorReport:
     """Indicators of the period [start, end], overall and, with ``by``, per procedure, field or official.
 
-    ``with_codes`` also loads the traceability code lists (a second query; see :func:`load_codes`).
+    Outcomes and working times are the ones stored when each dossier finished (under the calendar in force
+    then); ``calendar`` only measures the few dossiers whose outcome is missing. ``with_codes`` also loads
+    the traceability code lists (a second query; see :func:`load_codes`).
     """
     if by is not None and by not in GROUPINGS:
         raise ValidationError(tr("Cách nhóm “{by}” không hợp lệ (procedure, field hoặc official).", by=by))
     s, e = _bounds(start, end)
+    window = _window_start(start)
     calendar = calendar or WorkCalendar()
     source = digitisation if digitisation is not None else detect_digitisation(session)
-    first, last = _calendar_span(session, start, end)
-    slots = _fill_workdays(session, calendar, first, last)
-    rows = session.execute(text(_aggregate_sql(by, source, slots)), {"s": s, "e": e}).all()
+    params = {"s": s, "e": e, "w": window}
 
     overall = _Acc()
     groups: dict[str, _Acc] = {}
-    for row in rows:
+    for row in session.execute(text(_aggregate_sql(by)), params):
         overall.add(row)
         if by is not None:
             acc = groups.setdefault(row.g, _Acc())
             acc.add(row)
-            if (row.last_seen or "") > acc.names.get(row.gname, ""):
-                acc.names[row.gname] = row.last_seen or ""
+            acc.see_name(row.gname, row.last_seen)
+    for kind, expr in (("dig", source.dossier_expr), ("rdig", source.result_expr)):
+        if expr is not None:
+            for row in session.execute(text(_digitisation_sql(by, kind, expr)), params):
+                overall.add_digitisation(row)
+                if by is not None:
+                    groups.setdefault(row.g, _Acc()).add_digitisation(row)
+    clock = WorkingClock(calendar)
+    for row in session.execute(text(_pending_sql(by, source.result_expr)), params):
+        judged = _judge(row, clock)
+        worked = judged.working_seconds is not None and str(row.received_at)[:10] >= window
+        parts = (judged.outcome, row.status, 1, int(worked), judged.working_seconds if worked else 0,
+                 int(row.rdig is not None), int(bool(row.rdig)))
+        overall.add_outcome(*parts)
+        if by is not None:
+            acc = groups.setdefault(row.g, _Acc())
+            acc.add_outcome(*parts)
+            acc.see_name(row.gname, str(row.received_at))
     if _has_ratings_table(session):
-        for row in session.execute(text(_ratings_sql(by)), {"s": s, "e": e}):
+        rated = [*session.execute(text(_ratings_sql(by)), params), *_rated_rows(session, params, by, pending_only=True)]
+        for row in rated:
             overall.add_ratings(row)
             if by is not None:
                 groups.setdefault(row.g, _Acc()).add_ratings(row)
@@ -530,35 +571,30 @@ def compute_indicators(session: Session, start: date, end: date, *, by: str | No
 # ----- traceability -------------------------------------------------------------------------------------------
 
 
-def _classify(row: Any, window_start: str) -> list[str]:
-    """The code lists a dossier belongs to. The on-time class is decided again in Python with
-    :func:`on_time_class`; a disagreement with the SQL class would be a bug, so it fails loudly."""
+def _lists(rec: bool, dig: int | None, cls: str | None, status: int, worked: bool, rdig: int | None) -> list[str]:
+    """The code lists a dossier belongs to, from the same facts the aggregate counted."""
     lists = []
-    if row.rec:
+    if rec:
         lists.append("received")
-        if row.dig is not None:
+        if dig is not None:
             lists.append("dig_known")
-            if row.dig:
+            if dig:
                 lists.append("dig_yes")
-    cls = row.cls
-    if cls == CLS_CLOCK_ERROR:
+    if cls == CLOCK_ERROR:
         lists.append("clock_errors")
-    elif cls == CLS_NO_APPOINTMENT:
+    elif cls == NO_APPOINTMENT:
         lists.append("no_appointment")
     elif cls in _RATED:
-        py_cls = _PY_CLASS[on_time_class(_parse(row.stop), _parse(row.due_at))]
-        if py_cls != cls:
-            raise RuntimeError(f"on-time class of {row.code}: SQL {cls}, Python {py_cls}")
         lists.append("rated")
-        if cls != CLS_LATE:
+        if cls != LATE:
             lists.append("good")
-    if cls in _VALID and row.status in RESULT_STATUSES:
+    if cls in _VALID and status in RESULT_STATUSES:
         lists.append("with_result")
-        if str(row.received_at)[:10] >= window_start:
+        if worked:
             lists.append("worked")
-        if row.rdig is not None:
+        if rdig is not None:
             lists.append("rdig_known")
-            if row.rdig:
+            if rdig:
                 lists.append("rdig_yes")
     return lists
 
@@ -582,55 +618,69 @@ def _with_codes(group: GroupIndicators, lists: dict[str, list[str]]) -> GroupInd
     )
 
 
-def _trace_rows(session: Session, start: date, end: date, by: str | None, source: DigitisationSource,
-                extra: str = "") -> list[Any]:
-    """One row per dossier of the period with its class: the second, on-demand query behind the codes."""
-    s, e = _bounds(start, end)
+_SEPARATOR = "\x1f"  # between the codes of one group of the trace query; never part of a dossier code
+
+
+def _trace_sql(by: str | None, source: DigitisationSource) -> str:
+    """Codes of the period grouped by the facts that decide their lists, one concatenated string per group.
+
+    Grouping in SQL keeps a year of codes to a handful of rows; the same stored outcomes as the aggregate
+    decide the lists, so each list matches its figure.
+    """
     key, _ = _group_columns(by)
-    sql = f"""
-SELECT d.code AS code, {key} AS g, d.status AS status, {_RECEIVED} AS rec, {_CLASS} AS cls,
-  d.received_at AS received_at, d.due_at AS due_at, {_FIN} AS fin,
-  CASE WHEN d.status = 7 THEN {_STOP} ELSE {_FIN} END AS stop,
-  {source.dossier_expr or "NULL"} AS dig, {source.result_expr or "NULL"} AS rdig{extra}
-FROM dossiers d
-WHERE {_PERIOD}
+    dig = f"(({source.dossier_expr}) <> 0)" if source.dossier_expr else "NULL"
+    rdig = f"(({source.result_expr}) <> 0)" if source.result_expr else "NULL"
+    return f"""
+SELECT g, rec, cls, status, worked, dig, rdig, group_concat(code, char(31)) AS codes
+FROM (
+  SELECT {key} AS g, {_RECEIVED} AS rec, CASE WHEN {_STORED} THEN d.outcome END AS cls, d.status AS status,
+    ({_STORED} AND d.received_at >= :w AND d.working_seconds IS NOT NULL) AS worked,
+    CASE WHEN {_RECEIVED} THEN {dig} END AS dig,
+    CASE WHEN {_STORED} AND d.status IN {RESULT_STATUSES} THEN {rdig} END AS rdig, d.code AS code
+  FROM dossiers d
+  WHERE {_RECEIVED} OR {_STORED}
+) AS x
+GROUP BY 1, 2, 3, 4, 5, 6, 7
 """
-    return session.execute(text(sql), {"s": s, "e": e}).all()
 
 
 def _rating_lists(session: Session, start: date, end: date, by: str | None) -> list[tuple[str, str, list[str]]]:
-    """(code, group, lists) of every dossier rated in the period, classified again in Python."""
+    """(code, group, lists) of every dossier rated in the period."""
     if not _has_ratings_table(session):
         return []
     s, e = _bounds(start, end)
-    key, _ = _group_columns(by)
-    sql = f"SELECT d.code AS code, {key} AS g, {_RATING_FLAGS} {_RATINGS_FROM}"
-    out = []
-    for row in session.execute(text(sql), {"s": s, "e": e}):
-        lists = ["sat_rated"]
-        if not (row.dissatisfied or row.complaint or row.overdue):
-            lists.append("sat_good")
-        out.append((row.code, row.g, lists))
-    return out
+    return [(row.code, row.g, ["sat_rated", "sat_good"] if row.good else ["sat_rated"])
+            for row in _rated_rows(session, {"s": s, "e": e}, by, pending_only=False)]
 
 
 def load_codes(session: Session, report: IndicatorReport,
                digitisation: DigitisationSource | None = None) -> IndicatorReport:
     """The report with the dossier codes of every numerator and denominator filled in."""
     source = digitisation if digitisation is not None else detect_digitisation(session)
-    window_start = _calendar_span(session, report.start, report.end)[0].isoformat()
+    s, e = _bounds(report.start, report.end)
+    window = _window_start(report.start)
+    params = {"s": s, "e": e, "w": window}
     overall: dict[str, list[str]] = defaultdict(list)
     groups: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in _trace_rows(session, report.start, report.end, report.by, source):
-        for name in _classify(row, window_start):
-            overall[name].append(row.code)
+
+    def put(g: str, names: list[str], codes: list[str]) -> None:
+        for name in names:
+            overall[name].extend(codes)
             if report.by is not None:
-                groups[row.g][name].append(row.code)
+                groups[g][name].extend(codes)
+
+    for row in session.execute(text(_trace_sql(report.by, source)), params):
+        names = _lists(bool(row.rec), row.dig, row.cls, row.status, bool(row.worked), row.rdig)
+        if names:
+            put(row.g, names, row.codes.split(_SEPARATOR))
+    # Dossiers without a stored outcome: their receipt is in the lists above, their outcome is judged here.
+    for row in session.execute(text(_pending_sql(report.by, source.result_expr)), params):
+        judged = _judge(row, None)
+        worked = judged.outcome in _VALID and str(row.received_at)[:10] >= window
+        rdig = None if row.rdig is None else int(bool(row.rdig))
+        put(row.g, _lists(False, None, judged.outcome, row.status, worked, rdig), [row.code])
     for code, g, lists in _rating_lists(session, report.start, report.end, report.by):
-        for name in lists:
-            overall[name].append(code)
-            if report.by is not None:
-                groups[g][name].append(code)
+        put(g, lists, [code])
     return replace(
         report, codes_loaded=True, overall=_with_codes(report.overall, overall),
         groups=tuple(_with_codes(g, groups[g.key]) for g in report.groups),
@@ -639,12 +689,17 @@ def load_codes(session: Session, report: IndicatorReport,
 
 def late_finished(session: Session, start: date, end: date) -> list[LateItem]:
     """Dossiers finished in the period after their appointment, with the official who received them."""
-    rows = _trace_rows(session, start, end, None, DigitisationSource(),
-                       extra=", d.applicant_name AS applicant, d.procedure_name AS procedure, "
-                             "d.received_by AS official")
+    s, e = _bounds(start, end)
+    details = (f", d.applicant_name AS applicant, d.procedure_name AS procedure, d.received_by AS official, "
+               f"{_FIN} AS fin")
+    stored = session.execute(text(
+        f"SELECT d.code AS code, d.status AS status, d.due_at AS due_at{details} FROM dossiers d "
+        f"WHERE {_STORED} AND d.outcome = :late"), {"s": s, "e": e, "late": LATE}).all()
+    pending = [row for row in session.execute(text(_pending_sql(None, None, details)), {"s": s, "e": e})
+               if _judge(row, None).outcome == LATE]
     items = [
         LateItem(code=row.code, applicant=row.applicant, procedure=row.procedure, due_at=_parse(row.due_at),
                  finished_at=_parse(row.fin), official=row.official, status=row.status)
-        for row in rows if row.cls == CLS_LATE
+        for row in (*stored, *pending)
     ]
     return sorted(items, key=lambda i: (i.finished_at, i.code))

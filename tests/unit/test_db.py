@@ -104,3 +104,51 @@ def test_head_constant_matches_the_migration_scripts():
     from app.migrations import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
+
+
+def test_upgrade_backfills_the_outcome_of_finished_dossiers(data_dir):
+    """0007 adds the stored outcome and computes it for dossiers finished before, with the services' function."""
+    path = paths.database_path()
+    engine = make_engine(path)
+    with engine.begin() as connection:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "0006_satisfaction")
+        rows = [  # code, status, received, due, finished, returned
+            ("early", 10, "2027-03-04 09:15:00.000000", "2027-03-09 09:15:00.000000",
+             "2027-03-08 10:00:00.000000", "2027-03-10 14:00:00.000000"),
+            ("late", 9, "2027-03-04 09:15:00", "2027-03-09 09:15:00", "2027-03-09 10:00:00", None),
+            ("legacy", 10, "2027-03-04 09:15:00", None, None, "2027-03-15 09:00:00"),
+            ("clock", 9, "2027-03-04 09:15:00", "2027-03-09 09:15:00", "2027-03-03 09:00:00", None),
+            ("open", 4, "2027-03-04 09:15:00", "2027-03-09 09:15:00", None, None),
+        ]
+        for n, (code, status, received, due, finished, returned) in enumerate(rows):
+            connection.exec_driver_sql(
+                "INSERT INTO dossiers (id, code, procedure_code, procedure_name, field_name, applicant_name, status,"
+                " channel, received_at, due_at, finished_at, returned_at, received_by, created_at, updated_at,"
+                " applicant_kind, applicant_id_number, applicant_address, applicant_phone, applicant_email,"
+                " request_summary, sets_count, fee_amount, notes, result_place, returned_signature,"
+                " calendar_version, catalogue_version, workstation, search_text)"
+                " VALUES (?, ?, '1.004873', 'x', 'Hộ tịch', 'A', ?, 1, ?, ?, ?, ?, '', ?, ?, 'citizen', '', '', '',"
+                " '', '', 1, 0, '', '', 0, '', '', '', ?)",
+                (f"id-{n}", code, status, received, due, finished, returned, received, received, f"ma {code}"))
+    engine.dispose()
+
+    db = open_database()
+    assert stored_revision(path) == head_revision()
+    with db.engine.connect() as con:
+        found = {row[0]: row[1:] for row in con.exec_driver_sql(
+            "SELECT code, outcome, outcome_at, working_seconds FROM dossiers")}
+        triggers = {row[0] for row in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        # The FTS index still follows the table (no table rebuild dropped its triggers).
+        con.exec_driver_sql("UPDATE dossiers SET search_text = 'ma moi' WHERE code = 'open'")
+        hits = con.exec_driver_sql("SELECT count(*) FROM dossier_fts WHERE dossier_fts MATCH 'moi'").scalar()
+    db.close()
+    hour = 3600
+    assert found["early"] == ("early", "2027-03-08 10:00:00.000000", int(16.75 * hour))
+    assert found["late"] == ("late", "2027-03-09 10:00:00.000000", int(24.75 * hour))
+    assert found["legacy"] == ("no_appointment", "2027-03-15 09:00:00.000000", int(55.75 * hour))  # Thu 5.75 h, six full days, Mon 2 h
+    assert found["clock"] == ("clock_error", "2027-03-03 09:00:00.000000", None)
+    assert found["open"] == (None, None, None)
+    assert {"dossiers_fts_ai", "dossiers_fts_ad", "dossiers_fts_au", "dossiers_outcome_stale"} <= triggers
+    assert hits == 1
