@@ -3,10 +3,13 @@
 Every word typed matches as a prefix. FTS5 answers a prefix term by reading and merging the whole doclist
 of every indexed word with that prefix before the first row comes out, so a few common words ("tran thi
 hoa") cost tens of milliseconds at a million dossiers even with ``LIMIT``. An exact term, by contrast, is
-read lazily, newest row first, and the query stops after ``limit`` hits. The planner therefore looks the
+read lazily, newest row first, and the query stops after ``limit`` hits. The planner therefore looks each
 prefix up in the index's own vocabulary (``fts5vocab``, a per-connection temp table: no schema change) and,
-when it stands for only a few indexed words, asks for exactly those words (``"tran" OR "trang"``) — the same
-set of rows, in the same order. A prefix with many words (the start of an ID number) stays a prefix term.
+when it stands for only a few indexed words, asks for exactly those words (``"tran" OR "trang"``): the same
+rows in the same order. A prefix of many words (the start of an ID number) stays a prefix term.
+
+The vocabulary lookup itself reads the doclists (fts5vocab counts documents), so its answers are cached per
+connection until the index changes; while someone types, only the word being typed is looked up again.
 """
 
 from __future__ import annotations
@@ -72,15 +75,19 @@ def _next_key(prefix: str) -> str:
 def _vocabulary_cache(session: Session) -> dict[str, list[str] | None]:
     """Prefix lookups of this database connection, valid while the index is unchanged as it sees it.
 
-    The key is the FTS5 structure record (rewritten whenever a transaction changes the index, and read
-    through this connection's snapshot) plus the connection's own change count (its uncommitted rows are
-    not in the structure record yet). Counting a word's documents is what makes ``fts5vocab`` slow, so a
-    repeated or refined search must not pay for it again.
+    The key is the FTS5 structure record (rewritten whenever a committed transaction changed the index, and
+    read through this connection's snapshot) plus, inside a write transaction of this connection, its change
+    count: rows it has not committed may still wait in FTS5's memory, outside the structure record. Other
+    writes (audit, drafts, sync state) therefore keep the cache once committed. Counting a word's documents
+    is what makes ``fts5vocab`` slow, so a repeated or refined search must not pay for it again.
     """
     connection = session.connection()
     structure = connection.exec_driver_sql(f"SELECT block FROM dossier_fts_data WHERE id = {_STRUCTURE_ID}").scalar()
-    key = (bytes(structure or b""), connection.exec_driver_sql("SELECT total_changes()").scalar())
-    info = connection.connection.info  # lives as long as the DB-API connection
+    raw = connection.connection
+    writing = bool(getattr(raw.dbapi_connection, "in_transaction", True))
+    changes = connection.exec_driver_sql("SELECT total_changes()").scalar() if writing else None
+    key = (bytes(structure or b""), changes)
+    info = raw.info  # lives as long as the DB-API connection
     cached = info.get(_CACHE_KEY)
     if cached is None or cached[0] != key or len(cached[1]) > _CACHE_SIZE:
         connection.exec_driver_sql(

@@ -118,3 +118,18 @@ def test_a_word_committed_by_another_connection_is_found(db, settings, data_dir)
     with db.session() as session:
         names = [r.applicant_name for r in search.search_dossiers(session, "mo thi")]
     assert names == ["Mộng Thị Lụa", "Phạm Thị Mơ"]
+
+
+def test_other_committed_writes_keep_the_word_lists(db, settings):
+    """Drafts, audit lines and sync state are written all day; they do not touch the index."""
+    from app.services.drafts import save_draft
+
+    receive(db, settings, "Phạm Thị Mơ", "001185002468")
+    with db.session() as session:
+        search.search_dossiers(session, "mo thi")
+        cache = session.connection().connection.info[search._CACHE_KEY]
+    with db.session() as session:
+        save_draft(session, {"applicant": {"name": "Lê Văn Tám"}})
+    with db.session() as session:
+        search.search_dossiers(session, "mo thi")
+        assert session.connection().connection.info[search._CACHE_KEY] is cache
