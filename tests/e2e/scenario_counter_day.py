@@ -312,6 +312,12 @@ def steps(qtbot, province: Province, proxy: Proxy, tmp_path: Path) -> None:  # n
     press(qtbot, capture, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not capture.pages, timeout=WAIT_MS)
 
+    # The first dossier and its scans travel while the line is up; the line is cut only between runs, so
+    # what follows does not depend on where a transfer happened to be.
+    controller = window.sync_controller
+    qtbot.waitUntil(lambda: first_code in province.statuses() and bool(province.scans_of(first_code))
+                    and not controller.running, timeout=SYNC_WAIT_MS)
+
     # ----- 5. The line goes down; a second dossier is recorded and waits in the queue.
     proxy.stop()
     window.show_list()
@@ -346,7 +352,7 @@ def steps(qtbot, province: Province, proxy: Proxy, tmp_path: Path) -> None:  # n
     assert second_code != first_code
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
-    window.sync_controller.sync_now()
+    controller.sync_now()
     qtbot.waitUntil(lambda: window.sync_label.text() == "Ngoại tuyến", timeout=SYNC_WAIT_MS)
     detail = window.detail_view
     qtbot.waitUntil(lambda: detail.code_label.text() == second_code
