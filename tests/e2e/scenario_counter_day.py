@@ -167,6 +167,11 @@ def pdf_pages(path: Path) -> int:
         document.close()
 
 
+def activate(qtbot, window: QWidget) -> None:  # noqa: ANN001
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+
+
 def press(qtbot, widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
     qtbot.keyClick(widget, key, modifier)
 
@@ -223,8 +228,7 @@ def steps(qtbot, province: Province, proxy: Proxy, tmp_path: Path) -> None:  # n
     press(qtbot, screen.password_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.auth_controller.screen is None, timeout=WAIT_MS)
     assert window.auth_controller.label.text().startswith("Trần Thị Lan")
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    activate(qtbot, window)
     shots.take("main_list")
 
     # ----- 2. A new intake (F2); the applicant comes from a photo of the ID card's QR code.
@@ -238,6 +242,7 @@ def steps(qtbot, province: Province, proxy: Proxy, tmp_path: Path) -> None:  # n
 
     def choose_photo(dialog: QFileDialog) -> None:
         dialog.selectFile(str(photo))
+        shots.take("id_photo_chosen")
         dialog.accept()
 
     modal.expect(QFileDialog, choose_photo)
@@ -245,6 +250,7 @@ def steps(qtbot, province: Province, proxy: Proxy, tmp_path: Path) -> None:  # n
     form = intake.applicant_form
     qtbot.waitUntil(lambda: form.id_edit.text() == card.card.id_number, timeout=WAIT_MS)
     modal.check(count=1)
+    activate(qtbot, window)  # the closed file dialog took the activation with it; shortcuts need it back
     citizen = form.name_edit.text()
     assert citizen == card.card.full_name
     shots.take("id_card_read")
@@ -289,8 +295,7 @@ def steps(qtbot, province: Province, proxy: Proxy, tmp_path: Path) -> None:  # n
     assert citizen.upper() in pdf_text.upper()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.detail_view
                     and window.detail_view.code_label.text() == first_code, timeout=WAIT_MS)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    activate(qtbot, window)
     shots.take("dossier_detail")
 
     # ----- 4. Two pages from the SANE test scanner (flatbed, one page per pass) on the dossier (F6).
@@ -350,8 +355,7 @@ def steps(qtbot, province: Province, proxy: Proxy, tmp_path: Path) -> None:  # n
     modal.check(count=1)
     second_code = intake.last_saved.dossier.code
     assert second_code != first_code
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    activate(qtbot, window)
     controller.sync_now()
     qtbot.waitUntil(lambda: window.sync_label.text() == "Ngoại tuyến", timeout=SYNC_WAIT_MS)
     detail = window.detail_view
