@@ -100,6 +100,12 @@ def prefix_words(session: Session, prefix: str, limit: int = MAX_EXPANSION) -> l
     """The indexed words starting with ``prefix``, or ``None`` when there are more than ``limit``."""
     cache = _vocabulary_cache(session)
     if prefix not in cache:
+        # Typing on refines a word: the list of a shorter prefix already holds every longer one's words.
+        shorter = next((cache[prefix[:n]] for n in range(len(prefix) - 1, 0, -1)
+                        if cache.get(prefix[:n]) is not None), None)
+        if shorter is not None:
+            cache[prefix] = [w for w in shorter if w.startswith(prefix)]
+    if prefix not in cache:
         words = list(session.connection().execute(
             text(f"SELECT term FROM {_VOCAB} WHERE term >= :low AND term < :high ORDER BY term LIMIT :n"),
             {"low": prefix, "high": _next_key(prefix), "n": MAX_EXPANSION + 1}).scalars())

@@ -133,3 +133,14 @@ def test_other_committed_writes_keep_the_word_lists(db, settings):
     with db.session() as session:
         search.search_dossiers(session, "mo thi")
         assert session.connection().connection.info[search._CACHE_KEY] is cache
+
+
+def test_typing_a_query_letter_by_letter(generated):
+    """Each keystroke is a new prefix; a longer one is derived from a shorter one's list, with the same rows."""
+    typed = "khai sinh tran thi hoang 0"
+    with generated.session() as session:
+        for end in range(1, len(typed) + 1):
+            query = typed[:end]
+            assert search.search_dossiers(session, query) == prefix_only(session, query), query
+        cache = session.connection().connection.info[search._CACHE_KEY][1]
+        assert cache["hoan"] == cache["hoang"] == ["hoang"]
