@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -56,9 +57,16 @@ def test_a_counter_day_end_to_end(xvfb_display, tmp_path):
     env.update({"DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
                 "MOTCUA_E2E_TMP": str(tmp_path)})
     env.pop("WAYLAND_DISPLAY", None)
-    done = subprocess.run(
+    # Its own session, so a hung scenario can be stopped together with the server and proxy it started.
+    scenario = subprocess.Popen(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", str(SCENARIO)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=SCENARIO_TIMEOUT_S)
-    assert done.returncode == 0, (done.stdout + done.stderr)[-6000:]
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        output, _ = scenario.communicate(timeout=SCENARIO_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        os.killpg(scenario.pid, signal.SIGKILL)
+        output, _ = scenario.communicate()
+        pytest.fail(f"the scenario did not finish in {SCENARIO_TIMEOUT_S} s:\n{output[-6000:]}")
+    assert scenario.returncode == 0, output[-6000:]
     shots = sorted(p.name for p in ARTIFACTS.glob("*.png"))
     assert len(shots) >= 10, shots
