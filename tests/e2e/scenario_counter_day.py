@@ -310,7 +310,7 @@ def steps(qtbot, province: Province, proxy: Proxy, tmp_path: Path) -> None:  # n
     capture.source_combo.setCurrentIndex(flatbed)
     for expected in (1, 2):
         qtbot.waitUntil(lambda: capture.scan_button.isEnabled(), timeout=WAIT_MS)
-        capture.scan_button.click()
+        press(qtbot, capture, Qt.Key.Key_F5)
         qtbot.waitUntil(lambda n=expected: len(capture.pages) == n and capture.scan_button.isEnabled(),
                         timeout=WAIT_MS)
     shots.take("scanned_two_pages")
