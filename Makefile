@@ -13,7 +13,7 @@ DEB_PACKAGES := libzbar0 xvfb xauth poppler-utils sqlite3 fonts-noto-core fontco
 	libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 \
 	libsane1 libsane-dev sane-utils gcc python3-dev python3-venv
 
-.PHONY: run test lint bench translations system-deps venv clean dist dist-test
+.PHONY: run test e2e lint bench translations system-deps venv clean dist dist-test
 
 system-deps:
 	@if command -v dpkg >/dev/null && ! dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1; then \
@@ -39,6 +39,10 @@ lint: venv
 
 test: venv lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not bench and not dist"
+
+# Only the end-to-end day at the counter (also part of `make test`); it starts its own Xvfb.
+e2e: venv
+	$(PY) -m pytest -q tests/e2e
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -m bench tests/bench

@@ -1,4 +1,16 @@
-"""Accent-insensitive dossier search over the FTS5 index of the folded ``search_text`` column."""
+"""Accent-insensitive dossier search over the FTS5 index of the folded ``search_text`` column.
+
+Every word typed matches as a prefix. FTS5 answers a prefix term by reading and merging the whole doclist
+of every indexed word with that prefix before the first row comes out, so a few common words ("tran thi
+hoa") cost tens of milliseconds at a million dossiers even with ``LIMIT``. An exact term, by contrast, is
+read lazily, newest row first, and the query stops after ``limit`` hits. The planner therefore looks each
+prefix up in the index's own vocabulary (``fts5vocab``, a per-connection temp table: no schema change) and,
+when it stands for only a few indexed words, asks for exactly those words (``"tran" OR "trang"``): the same
+rows in the same order. A prefix of many words (the start of an ID number) stays a prefix term.
+
+The vocabulary lookup itself reads the doclists (fts5vocab counts documents), so its answers are cached per
+connection until the index changes; while someone types, only the word being typed is looked up again.
+"""
 
 from __future__ import annotations
 
@@ -32,13 +44,96 @@ _COLUMNS = ("d.id, d.code, d.applicant_name, d.applicant_id_number, d.procedure_
             "d.received_at, d.due_at")
 
 
+# A prefix standing for more indexed words than this stays a prefix term (a long OR list gains nothing).
+MAX_EXPANSION = 16
+_VOCAB = "temp.motcua_dossier_vocab"
+_TERM_RE = re.compile(r"[0-9a-z.\-]+")
+_STRUCTURE_ID = 10  # rowid of FTS5's structure record in its %_data table
+_CACHE_KEY = "motcua_search_prefixes"
+_CACHE_SIZE = 4096
+
+
+def query_tokens(query: str) -> list[str]:
+    """The folded words of a query, each to be matched as a prefix (duplicates dropped, order kept)."""
+    tokens = (t.strip(".-") for t in _TOKEN_RE.findall(fold(query)))
+    return list(dict.fromkeys(t for t in tokens if t))
+
+
 def fts_query(query: str) -> str | None:
     """Every folded word must match as a prefix; quoting keeps user input from being FTS syntax."""
-    tokens = _TOKEN_RE.findall(fold(query))
-    tokens = [t.strip(".-") for t in tokens if t.strip(".-")]
+    tokens = query_tokens(query)
     if not tokens:
         return None
     return " ".join(f'"{t}"*' for t in tokens)
+
+
+def _next_key(prefix: str) -> str:
+    """The smallest string above every string starting with ``prefix`` (for a term range)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _vocabulary_cache(session: Session) -> dict[str, list[str] | None]:
+    """Prefix lookups of this database connection, valid while the index is unchanged as it sees it.
+
+    The key is the FTS5 structure record (rewritten whenever a committed transaction changed the index, and
+    read through this connection's snapshot) plus, inside a write transaction of this connection, its change
+    count: rows it has not committed may still wait in FTS5's memory, outside the structure record. Other
+    writes (audit, drafts, sync state) therefore keep the cache once committed. Counting a word's documents
+    is what makes ``fts5vocab`` slow, so a repeated or refined search must not pay for it again.
+    """
+    connection = session.connection()
+    structure = connection.exec_driver_sql(f"SELECT block FROM dossier_fts_data WHERE id = {_STRUCTURE_ID}").scalar()
+    raw = connection.connection
+    writing = bool(getattr(raw.dbapi_connection, "in_transaction", True))
+    changes = connection.exec_driver_sql("SELECT total_changes()").scalar() if writing else None
+    key = (bytes(structure or b""), changes)
+    info = raw.info  # lives as long as the DB-API connection
+    cached = info.get(_CACHE_KEY)
+    if cached is None or cached[0] != key or len(cached[1]) > _CACHE_SIZE:
+        connection.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, dossier_fts, row)")
+        cached = info[_CACHE_KEY] = (key, {})
+    return cached[1]
+
+
+def prefix_words(session: Session, prefix: str, limit: int = MAX_EXPANSION) -> list[str] | None:
+    """The indexed words starting with ``prefix``, or ``None`` when there are more than ``limit``."""
+    cache = _vocabulary_cache(session)
+    if prefix not in cache:
+        # Typing on refines a word: the list of a shorter prefix already holds every longer one's words.
+        shorter = next((cache[prefix[:n]] for n in range(len(prefix) - 1, 0, -1)
+                        if cache.get(prefix[:n]) is not None), None)
+        if shorter is not None:
+            cache[prefix] = [w for w in shorter if w.startswith(prefix)]
+    if prefix not in cache:
+        words = list(session.connection().execute(
+            text(f"SELECT term FROM {_VOCAB} WHERE term >= :low AND term < :high ORDER BY term LIMIT :n"),
+            {"low": prefix, "high": _next_key(prefix), "n": MAX_EXPANSION + 1}).scalars())
+        cache[prefix] = None if len(words) > MAX_EXPANSION else words
+    words = cache[prefix]
+    return None if words is None or len(words) > limit else words
+
+
+def planned_match(session: Session, query: str) -> str | None:
+    """The FTS5 expression for ``query`` with short prefixes spelled out as their words.
+
+    ``None`` for a query without words; ``""`` when some word starts no indexed word, so nothing matches.
+    """
+    tokens = query_tokens(query)
+    if not tokens:
+        return None
+    terms = []
+    for token in tokens:
+        words = prefix_words(session, token)
+        if words is not None and not words:
+            return ""
+        if words is None or not all(_TERM_RE.fullmatch(w) for w in words):
+            terms.append(f'"{token}"*')
+        elif len(words) == 1:
+            terms.append(f'"{words[0]}"')
+        else:
+            terms.append("(" + " OR ".join(f'"{w}"' for w in words) + ")")
+    return " AND ".join(terms)
 
 
 def _row(values) -> DossierRow:  # noqa: ANN001 - a SQLAlchemy Row
@@ -52,7 +147,9 @@ def _row(values) -> DossierRow:  # noqa: ANN001 - a SQLAlchemy Row
 def search_dossiers(session: Session, query: str = "", *, status: int | None = None,
                     limit: int = 200) -> list[DossierRow]:
     """Newest first; an empty query lists the latest dossiers."""
-    match = fts_query(query)
+    match = planned_match(session, query)
+    if match == "":
+        return []
     params: dict[str, object] = {"limit": limit}
     status_clause = ""
     if status is not None:
