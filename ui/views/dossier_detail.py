@@ -35,6 +35,7 @@ from ui.printing import FORM_TITLES, preview_paper
 from ui.views.action_dialogs import ApologyDialog, ReasonDialog, ReturnDialog, SupplementDialog
 from ui.views.rating_dialog import ask_rating
 from ui.widgets.facts_grid import facts_grid
+from ui.widgets.style import emphasize, set_tone
 from ui.widgets.tables import read_only_table
 
 ACTION_LABELS = {
@@ -65,10 +66,11 @@ class DossierDetailView(QWidget):
         self._key: str | None = None
 
         self.code_label = QLabel()
-        self.code_label.setStyleSheet("font-size: 15pt; font-weight: bold")
+        emphasize(self.code_label, 1.4)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel()
-        self.status_label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #0b5394")
+        emphasize(self.status_label, 1.1)
+        set_tone(self.status_label, "accent")
         top = QHBoxLayout()
         top.addWidget(self.code_label)
         top.addStretch(1)
@@ -76,7 +78,7 @@ class DossierDetailView(QWidget):
         # Whether the province has this dossier: the official answers "has it been sent?" from here.
         self.sync_line = QLabel()
         self.sync_line.setObjectName("dossier_sync_state")
-        self.sync_line.setStyleSheet("color: #555")
+        set_tone(self.sync_line, "muted")
         self.sync_line.setWordWrap(True)
 
         rows = [("applicant", self.tr("Người yêu cầu:")), ("id_number", self.tr("Số định danh:")),

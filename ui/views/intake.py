@@ -43,6 +43,7 @@ from ui.widgets.id_card_input import IdCardInput
 from ui.widgets.id_sources import SUBMITTER, IdSourceButtons
 from ui.widgets.party_form import PartyForm
 from ui.widgets.procedure_picker import ProcedurePicker
+from ui.widgets.style import emphasize, set_tone
 
 DRAFT_DELAY_MS = 800
 APPOINTMENT_REFRESH_MS = 30_000
@@ -174,15 +175,16 @@ class IntakeView(QWidget):
         # Side panel: appointment, problems, save
         self.appointment_label = QLabel()
         self.appointment_label.setWordWrap(True)
-        self.appointment_label.setStyleSheet("font-size: 13pt; font-weight: bold; color: #0b5394")
+        emphasize(self.appointment_label, 1.2)
+        set_tone(self.appointment_label, "accent")
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextFormat(Qt.TextFormat.RichText)
-        self.problems_label.setStyleSheet("color: #b00020")
+        set_tone(self.problems_label, "error")
         self.problems_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.draft_label = QLabel()
         self.draft_label.setWordWrap(True)
-        self.draft_label.setStyleSheet("color: #555")
+        set_tone(self.draft_label, "muted")
         self.save_button = QPushButton(self.tr("Lư&u hồ sơ (Ctrl+Enter)"))
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
@@ -196,7 +198,7 @@ class IntakeView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.appointment_label)
         problems_title = QLabel(self.tr("Cần kiểm tra:"))
-        problems_title.setStyleSheet("font-weight: bold")
+        emphasize(problems_title)
         self.problems_title = problems_title
         side_layout.addWidget(problems_title)
         side_layout.addWidget(self.problems_label, 1)
@@ -331,7 +333,7 @@ class IntakeView(QWidget):
 
     def _card_read(self, card: CitizenCard) -> None:
         self.applicant_form.fill_from_card(card)
-        self.qr_message.setStyleSheet("color: #1b5e20")
+        set_tone(self.qr_message, "success")
         self.qr_message.setText(self.tr("Đã điền thông tin từ thẻ căn cước của {name}.").format(name=card.full_name))
         self.qr_message.setVisible(True)
         self.applicant_form.phone_edit.setFocus()
@@ -342,19 +344,19 @@ class IntakeView(QWidget):
             self._card_read(card)
             return
         self.submitter_form.fill_from_card(card)
-        self.qr_message.setStyleSheet("color: #1b5e20")
+        set_tone(self.qr_message, "success")
         self.qr_message.setText(self.tr("Đã điền thông tin người nộp từ thẻ căn cước của {name}.").format(
             name=card.full_name))
         self.qr_message.setVisible(True)
         self.submitter_form.phone_edit.setFocus()
 
     def _source_status(self, text: str) -> None:
-        self.qr_message.setStyleSheet("color: #555")
+        set_tone(self.qr_message, "muted")
         self.qr_message.setText(text)
         self.qr_message.setVisible(bool(text))
 
     def _card_problem(self, message: str) -> None:
-        self.qr_message.setStyleSheet("color: #b00020")
+        set_tone(self.qr_message, "error")
         self.qr_message.setText(message)
         self.qr_message.setVisible(True)
 

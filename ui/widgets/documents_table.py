@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSizePolicy, QSpin
 
 from app.catalogue import DocumentSpec
 from app.services.intake import DocumentInput
+from ui.widgets.style import emphasize
 
 MAX_COPIES = 99
 
@@ -40,7 +41,7 @@ class DocumentsTable(QWidget):
                   self.tr("Bản photo"))
         for column, title in enumerate(titles):
             header = QLabel(title)
-            header.setStyleSheet("font-weight: bold")
+            emphasize(header)
             if column >= 2:
                 header.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.grid.addWidget(header, 0, column)
@@ -63,7 +64,7 @@ class DocumentsTable(QWidget):
             label.setWordWrap(True)
             label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             if spec.required:
-                label.setStyleSheet("font-weight: bold")
+                emphasize(label)
             label.setBuddy(tick)
             spins = []
             for _ in range(3):
