@@ -15,6 +15,7 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "ui.capture_ui",
     "ui.sync_ui",
     "ui.dashboard_ui",
+    "ui.guide_ui",
 )
 
 

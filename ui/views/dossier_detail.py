@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -109,34 +110,49 @@ class DossierDetailView(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions_box = QGroupBox(self.tr("Thao tác"))
         actions = QVBoxLayout(actions_box)
-        for key, text, slot in (
-            ("start", self.tr("&Bắt đầu xử lý"), self.start_processing),
-            ("supplement", self.tr("&Yêu cầu bổ sung..."), self.request_supplement),
-            ("resume", self.tr("&Nhận bổ sung"), self.receive_supplement),
-            ("refuse", self.tr("Từ chối tiếp nhận..."), self.refuse),
-            ("withdraw", self.tr("&Rút hồ sơ..."), self.withdraw),
-            ("resolve", self.tr("Đã &xử lý xong"), self.resolve),
-            ("return", self.tr("Trả &kết quả..."), self.return_result),
-            ("apology", self.tr("Xin lỗi && hẹn &lại..."), self.apologise),
+        for key, text, tip, slot in (
+            ("start", self.tr("&Bắt đầu xử lý"), self.tr("Chuyển hồ sơ sang bước đang giải quyết (Alt+B)"),
+             self.start_processing),
+            ("supplement", self.tr("&Yêu cầu bổ sung..."),
+             self.tr("Ghi các giấy tờ cần bổ sung và in phiếu yêu cầu bổ sung (mẫu 02) (Alt+Y)"),
+             self.request_supplement),
+            ("resume", self.tr("&Nhận bổ sung"), self.tr("Công dân đã nộp đủ giấy tờ bổ sung: tiếp tục giải quyết (Alt+N)"),
+             self.receive_supplement),
+            ("refuse", self.tr("&Từ chối tiếp nhận..."),
+             self.tr("Từ chối tiếp nhận, ghi lý do và in phiếu từ chối (mẫu 03) (Alt+T)"), self.refuse),
+            ("withdraw", self.tr("&Rút hồ sơ..."), self.tr("Công dân xin rút hồ sơ; ghi lý do (Alt+R)"), self.withdraw),
+            ("resolve", self.tr("Đã &xử lý xong"), self.tr("Đã có kết quả, chờ công dân đến nhận (Alt+X)"),
+             self.resolve),
+            ("return", self.tr("Trả &kết quả..."),
+             self.tr("Giao kết quả cho công dân và mời đánh giá mức độ hài lòng (Alt+K)"), self.return_result),
+            ("apology", self.tr("Xin lỗi && hẹn &lại..."),
+             self.tr("Hồ sơ sắp hoặc đã quá hạn: hẹn ngày trả mới và in thư xin lỗi (mẫu 04) (Alt+L)"), self.apologise),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.clicked.connect(slot)
             actions.addWidget(button)
             self.buttons[key] = button
         scan = QPushButton(self.tr("&Quét / số hóa"))
+        scan.setToolTip(self.tr("Quét giấy tờ của hồ sơ này thành tệp PDF (Alt+Q hoặc F6)"))
         scan.clicked.connect(lambda: self.dossier is not None and self.scan_requested.emit(self.dossier.id))
         actions.addWidget(scan)
         self.buttons["scan"] = scan
         actions.addStretch(1)
         back = QPushButton(self.tr("← Về danh sách"))
+        back.setToolTip(self.tr("Về danh sách hồ sơ (Esc)"))
         back.clicked.connect(self.back_requested)
+        self.back_button = back
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back_requested)
         actions.addWidget(back)
 
         print_box = QGroupBox(self.tr("In giấy tờ"))
         print_row = QHBoxLayout(print_box)
         for form_id in FORM_IDS:
             button = QPushButton(self.tr("Mẫu {n}").format(n=form_id))
-            button.setToolTip(FORM_TITLES[form_id])
+            button.setToolTip(FORM_TITLES[form_id] + (" (Ctrl+P)" if form_id == "01" else ""))
             button.clicked.connect(lambda _checked=False, f=form_id: self.print_form(f))
             print_row.addWidget(button)
             self.buttons[f"print{form_id}"] = button

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -230,23 +230,61 @@ class IntakeView(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(side)
 
-        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+        sources = self.id_sources
+        for sequence, slot in (("Ctrl+Return", self.save), ("Ctrl+Enter", self.save),
+                               ("F3", sources.image_button.click), ("F4", sources.scanner_button.click),
+                               ("F7", sources.reader_button.click)):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save)
+            shortcut.activated.connect(slot)
         # Enter in a plain field moves on, as on the paper form; the pickers handle Enter themselves.
         for form_widget in (self.applicant_form, self.submitter_form):
             for edit in form_widget.findChildren(QLineEdit):
                 edit.returnPressed.connect(self.focusNextChild)
+        # Enter in a number box moves on too; Ctrl+Enter still saves (the shortcut sees it first).
+        for spin in (self.sets_spin, self.fee_spin):
+            spin.installEventFilter(self)
+        self._add_tooltips()
         self.show_problems([])
         self.update_appointment()
         self._fix_tab_order()
+
+    def _add_tooltips(self) -> None:
+        tips = (
+            (self.case_combo, self.tr("Trường hợp của thủ tục; quyết định danh sách giấy tờ phải nộp (Alt+R)")),
+            (self.qr_input, self.tr("Đặt con trỏ vào đây rồi quét mã QR trên thẻ căn cước bằng máy đọc cầm tay "
+                                    "(Alt+Q); thông tin người yêu cầu được điền tự động")),
+            (self.submitter_check, self.tr("Đánh dấu khi người đến nộp không phải là chủ hồ sơ (Alt+P)")),
+            (self.role_combo, self.tr("Người nộp là người được ủy quyền hay chỉ nộp hộ (Alt+A)")),
+            (self.sets_spin, self.tr("Số bộ hồ sơ công dân nộp (Alt+B)")),
+            (self.fee_spin, self.tr("Lệ phí thu theo thủ tục, điền sẵn theo danh mục; sửa nếu được miễn, giảm (Alt+L)")),
+            (self.notes_edit, self.tr("Ghi chú thêm về hồ sơ; Tab để sang nút Lưu (Alt+I)")),
+            (self.save_button, self.tr("Lưu hồ sơ, cấp mã hồ sơ và in giấy hẹn (Ctrl+Enter)")),
+            (self.new_button, self.tr("Bỏ thông tin đang nhập và bắt đầu một hồ sơ mới (Alt+M)")),
+        )
+        for widget, tip in tips:
+            widget.setToolTip(tip)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QSpinBox)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):  # type: ignore[attr-defined]
+            watched.focusNextChild()
+            return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # The zoom keys changed the font: the notes box keeps its three lines.
+            self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 3 + 14)
 
     def _fix_tab_order(self) -> None:
         a, s = self.applicant_form, self.submitter_form
         chain: list[QWidget] = [
             self.picker.edit, self.picker.results, self.case_combo, self.qr_input,
-            a.citizen_radio, a.organisation_radio, a.name_edit, a.id_edit, a.birth_edit, a.sex_combo,
+            self.id_sources.image_button, self.id_sources.scanner_button, self.id_sources.reader_button,
+            self.id_sources.target_combo, a.citizen_radio, a.organisation_radio, a.name_edit, a.id_edit, a.birth_edit, a.sex_combo,
             a.address_edit, a.phone_edit, a.email_edit, self.submitter_check, self.role_combo,
             s.name_edit, s.id_edit, s.birth_edit, s.sex_combo, s.address_edit, s.phone_edit, s.email_edit,
             *self.documents.widgets_in_tab_order(), self.sets_spin, self.fee_spin, self.notes_edit,

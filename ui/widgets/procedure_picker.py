@@ -24,10 +24,13 @@ class ProcedurePicker(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("Gõ tên hoặc mã thủ tục, ví dụ: xac nhan tinh trang hon nhan"))
         self.edit.setClearButtonEnabled(True)
+        self.hint = self.tr("Gõ tên hoặc mã thủ tục, có dấu hay không dấu; Enter chọn dòng đầu, ↓ để chọn dòng khác")
+        self.edit.setToolTip(self.hint)
         self.results = QListWidget()
         self.results.setMaximumHeight(120)
         self.results.setVisible(False)
         self.results.itemActivated.connect(self._activate)
+        self.results.setToolTip(self.tr("Thủ tục tìm thấy: ↑/↓ để chọn, Enter để lấy, ↑ ở dòng đầu để về ô gõ"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,7 +91,7 @@ class ProcedurePicker(QWidget):
     def set_procedure(self, spec: ProcedureSpec | None) -> None:
         self.current = spec
         self.edit.setText(spec.name if spec else "")
-        self.edit.setToolTip(f"{spec.code} · {spec.field.name}" if spec else "")
+        self.edit.setToolTip(f"{spec.code} · {spec.field.name}" if spec else self.hint)
         self.results.clear()
         self.results.setVisible(False)
 
