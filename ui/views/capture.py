@@ -259,7 +259,9 @@ class CaptureView(QWidget):
         left.addStretch(1)
         left_panel = QFrame()
         left_panel.setLayout(left)
-        left_panel.setFixedWidth(310)
+        # Side panels give way before the window outgrows a 1366-pixel screen (bigger fonts, long names).
+        left_panel.setMinimumWidth(250)
+        left_panel.setMaximumWidth(310)
 
         # Thumbnails and page tools
         self.thumbs = ThumbnailStrip()
@@ -320,7 +322,8 @@ class CaptureView(QWidget):
         slots_layout.addWidget(self.assign_button)
         slots_layout.addWidget(self.result_button)
         slots_layout.addWidget(self.save_button)
-        slots_box.setFixedWidth(320)
+        slots_box.setMinimumWidth(250)
+        slots_box.setMaximumWidth(320)
 
         body = QGridLayout()
         body.addWidget(left_panel, 0, 0)

@@ -172,7 +172,7 @@ class DossierDetailView(QWidget):
         main.addWidget(print_box)
         layout = QHBoxLayout(self)
         layout.addLayout(main, 1)
-        actions_box.setFixedWidth(250)
+        actions_box.setMinimumWidth(250)  # grows with a bigger font rather than clipping the buttons
         layout.addWidget(actions_box)
         self._update_buttons()
         ctx.events.changes_applied.connect(self._on_changes)

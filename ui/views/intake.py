@@ -47,7 +47,7 @@ from ui.widgets.style import emphasize, set_tone
 
 DRAFT_DELAY_MS = 800
 APPOINTMENT_REFRESH_MS = 30_000
-SIDE_PANEL_WIDTH = 330
+SIDE_PANEL_WIDTH = 300
 
 
 class IntakeView(QWidget):
@@ -206,8 +206,6 @@ class IntakeView(QWidget):
         side_layout.addWidget(self.save_button)
         side_layout.addWidget(self.new_button)
 
-        columns = _FormColumns()
-        grid = QGridLayout(columns)
         left = QVBoxLayout()
         left.addWidget(procedure_box)
         left.addWidget(applicant_box)
@@ -217,14 +215,15 @@ class IntakeView(QWidget):
         right.addWidget(documents_box)
         right.addWidget(other_box)
         right.addStretch(1)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 5)
+        self.columns = _FormColumns(left, right)
+        self.columns.setObjectName("intake_columns")
         scroll = QScrollArea()
+        scroll.setObjectName("intake_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(columns)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.columns)
+        self.columns.follow(scroll.viewport())
 
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -597,10 +596,68 @@ class IntakeView(QWidget):
 
 
 class _FormColumns(QWidget):
-    """Scroll-area content that grows with its wrapped labels (a scroll area ignores height-for-width)."""
+    """Scroll-area content: two columns side by side when they fit the width, else one above the other.
+
+    At 1366×768 with the usual font both columns fit; with a bigger font (Ctrl+=) the documents go below the
+    applicant rather than off the right edge, so the form only ever scrolls down, never sideways. The Tab
+    order (left column, then right) reads the same in both arrangements.
+    """
+
+    def __init__(self, left: QVBoxLayout, right: QVBoxLayout, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.left, self.right = left, right
+        self.grid = QGridLayout(self)
+        self.stacked = False
+        self._viewport: QWidget | None = None
+        self._place()
+
+    def _place(self) -> None:
+        for item in (self.left, self.right):
+            self.grid.removeItem(item)
+        self.grid.addLayout(self.left, 0, 0)
+        if self.stacked:
+            self.grid.addLayout(self.right, 1, 0)
+            self.grid.setColumnStretch(1, 0)
+        else:
+            self.grid.addLayout(self.right, 0, 1)
+            self.grid.setColumnStretch(1, 5)
+        self.grid.setColumnStretch(0, 4)
+
+    def side_by_side_width(self) -> int:
+        margins = self.grid.contentsMargins()
+        return (self.left.minimumSize().width() + self.right.minimumSize().width()
+                + max(self.grid.horizontalSpacing(), 0) + margins.left() + margins.right())
+
+    def follow(self, viewport: QWidget) -> None:
+        self._viewport = viewport
+        viewport.installEventFilter(self)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()  # a font or content change moved the minimum widths
+        return handled
+
+    def _fit(self) -> None:
+        if self._viewport is not None:
+            stacked = self.side_by_side_width() > self._viewport.width()
+            if stacked != self.stacked:
+                self.stacked = stacked
+                self._place()
+        self._fit_height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # A scroll area ignores height-for-width: grow with the wrapped labels by hand.
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
             needed = layout.totalHeightForWidth(self.width())

@@ -41,6 +41,7 @@ class DocumentsTable(QWidget):
                   self.tr("Bản photo"))
         for column, title in enumerate(titles):
             header = QLabel(title)
+            header.setWordWrap(True)
             emphasize(header)
             if column >= 2:
                 header.setAlignment(Qt.AlignmentFlag.AlignCenter)

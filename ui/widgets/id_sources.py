@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.citizens import CardPayloadError, CitizenCard, parse_cccd_payload
 from app.devices.base import CancelToken, Scanner, ScanSettings, Source
@@ -96,13 +96,19 @@ class IdSourceButtons(QWidget):
         self.target_combo.addItem(self.tr("điền vào Người nộp"), SUBMITTER)
         self.target_combo.setVisible(False)
         self.target_combo.setToolTip(self.tr("Thông tin đọc từ thẻ sẽ điền vào người yêu cầu hay người nộp hồ sơ"))
-        layout = QHBoxLayout(self)
+        # The form choice sits under the buttons: one row of all four is too wide for a 1366-pixel screen.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.image_button, self.scanner_button, self.reader_button, self.target_combo):
-            if isinstance(widget, QPushButton):
-                widget.setAutoDefault(False)
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.image_button, self.scanner_button, self.reader_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target_combo)
+        target_row.addStretch(1)
+        layout.addLayout(target_row)
 
     # ----- target ---------------------------------------------------------------------------------
 

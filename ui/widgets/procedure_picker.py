@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from app.catalogue import ProcedureSpec, search_procedures
 from ui.context import AppContext
@@ -38,6 +38,8 @@ class ProcedurePicker(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.results)
         self.setFocusProxy(self.edit)
+        # Never taller than the field (and the list when it shows): spare height must not float the field.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

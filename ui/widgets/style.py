@@ -74,19 +74,16 @@ def graphic_color(hex_color: str, palette: QPalette | None = None) -> QColor:
 
 
 def set_tone(widget: QWidget, tone: str | None) -> None:
-    """Paint a label's text in a tone (``None``: back to the normal text colour)."""
+    """Paint a label's text in a tone (``None``: back to the normal text colour). Uses the widget's style sheet."""
     widget.setProperty(_TONE, tone or "")
     _apply_tone(widget)
 
 
 def _apply_tone(widget: QWidget) -> None:
-    # Only the text role is set, so the widget still inherits every other colour from its parent.
+    # A style sheet rather than the palette: a parent's style sheet re-polishes its children and would reset
+    # a palette colour, but never the child's own sheet.
     tone = widget.property(_TONE) or ""
-    base = QApplication.palette()
-    palette = widget.palette()
-    color = tone_color(tone, base) if tone else base.color(QPalette.ColorRole.WindowText)
-    palette.setColor(QPalette.ColorRole.WindowText, color)
-    widget.setPalette(palette)
+    widget.setStyleSheet(f"color: {tone_color(tone).name()}" if tone else "")
 
 
 def emphasize(widget: QWidget, scale: float = 1.0, bold: bool = True) -> None:
