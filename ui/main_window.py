@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
     def show_detail(self, dossier_key: str) -> None:
         self.detail_view.load(dossier_key)
         self.stack.setCurrentWidget(self.detail_view)
+        self.detail_view.focus_first()
 
     def print_current(self) -> None:
         if self.stack.currentWidget() is self.detail_view:

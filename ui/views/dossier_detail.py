@@ -177,6 +177,14 @@ class DossierDetailView(QWidget):
         self._update_buttons()
         ctx.events.changes_applied.connect(self._on_changes)
 
+    def focus_first(self) -> None:
+        """Keyboard focus on the first action the dossier's state allows (the intake's field just vanished)."""
+        for button in self.buttons.values():
+            if button.isEnabled():
+                button.setFocus()
+                return
+        self.back_button.setFocus()
+
     # ----- loading --------------------------------------------------------------------------------
 
     def load(self, key: str) -> None:
