@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
@@ -215,7 +216,7 @@ class IntakeView(QWidget):
         right.addWidget(documents_box)
         right.addWidget(other_box)
         right.addStretch(1)
-        self.columns = _FormColumns(left, right)
+        self.columns = _FormColumns(left, right, self.documents.name_room)
         self.columns.setObjectName("intake_columns")
         scroll = QScrollArea()
         scroll.setObjectName("intake_scroll")
@@ -603,9 +604,12 @@ class _FormColumns(QWidget):
     order (left column, then right) reads the same in both arrangements.
     """
 
-    def __init__(self, left: QVBoxLayout, right: QVBoxLayout, parent: QWidget | None = None) -> None:
+    def __init__(self, left: QVBoxLayout, right: QVBoxLayout, right_room: Callable[[], int] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.left, self.right = left, right
+        # At its bare minimum the right column wraps the paper names a word a line: it asks for this much more.
+        self.right_room = right_room
         self.grid = QGridLayout(self)
         self.stacked = False
         self._viewport: QWidget | None = None
@@ -625,7 +629,8 @@ class _FormColumns(QWidget):
 
     def side_by_side_width(self) -> int:
         margins = self.grid.contentsMargins()
-        return (self.left.minimumSize().width() + self.right.minimumSize().width()
+        right = self.right.minimumSize().width() + (self.right_room() if self.right_room is not None else 0)
+        return (self.left.minimumSize().width() + right
                 + max(self.grid.horizontalSpacing(), 0) + margins.left() + margins.right())
 
     def follow(self, viewport: QWidget) -> None:

@@ -92,6 +92,10 @@ class DocumentsTable(QWidget):
             self.rows.append(row)
         self.changed.emit()
 
+    def name_room(self) -> int:
+        """Width the names should have beyond the table's minimum to read as lines, not a word per line."""
+        return self.fontMetrics().averageCharWidth() * 14
+
     def _spin_width(self) -> int:
         return self.fontMetrics().horizontalAdvance("000") + 40
 
