@@ -268,3 +268,35 @@ def test_the_focused_field_is_visible(qtbot, window):
         if isinstance(widget, QLineEdit | QSpinBox | QCheckBox | QAbstractButton | QPlainTextEdit) \
                 and not isinstance(widget.parentWidget(), QSpinBox | QLineEdit):
             assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, names([widget])
+
+
+def test_the_dossier_screen_from_the_keyboard(qtbot, window, ctx, modal):
+    from app.status import Status
+    from tests.ui.test_detail_and_settings import receive
+    from ui.views.action_dialogs import ReasonDialog
+
+    window.show_detail(receive(ctx))
+    detail = window.detail_view
+    qtbot.waitUntil(lambda: detail.dossier is not None)
+    assert focused() is detail.buttons["start"]
+
+    # Tab: papers, history, the print row, then the actions column, skipping what the state disables.
+    chain = tab_chain(detail.documents_table, detail.back_button)
+    expected = [detail.documents_table, detail.history_table]
+    expected += [b for k, b in detail.buttons.items() if k.startswith("print") and b.isEnabled()]
+    expected += [b for k, b in detail.buttons.items() if not k.startswith("print") and b.isEnabled()]
+    expected.append(detail.back_button)
+    assert chain == expected, names(chain)
+
+    # Alt+T refuses; the reason is typed and Ctrl+Enter confirms from inside the text box.
+    def refuse(dialog: ReasonDialog) -> None:
+        dialog.reason_edit.setFocus()
+        dialog.reason_edit.setPlainText("Hồ sơ thuộc thẩm quyền của huyện")
+        QTest.keyClick(dialog.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    modal.expect(ReasonDialog, refuse)
+    press(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    modal.check(count=1)
+    qtbot.waitUntil(lambda: detail.dossier.status == int(Status.NOT_RECEIVED))
+    assert detail.history_table.item(detail.history_table.rowCount() - 1, 4).text() == \
+        "Hồ sơ thuộc thẩm quyền của huyện"

@@ -174,6 +174,11 @@ class DossierDetailView(QWidget):
         layout.addLayout(main, 1)
         actions_box.setMinimumWidth(250)  # grows with a bigger font rather than clipping the buttons
         layout.addWidget(actions_box)
+        # Tab reads the screen as it is laid out: the papers, the history, the print row, then the actions.
+        chain = [self.documents_table, self.history_table, *(self.buttons[f"print{f}"] for f in FORM_IDS),
+                 *(b for k, b in self.buttons.items() if not k.startswith("print")), back]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._update_buttons()
         ctx.events.changes_applied.connect(self._on_changes)
 
