@@ -295,7 +295,8 @@ def test_the_dossier_screen_from_the_keyboard(qtbot, window, ctx, modal):
         QTest.keyClick(dialog.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     modal.expect(ReasonDialog, refuse)
-    press(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    press(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # a mnemonic clicks after a short animation
+    qtbot.waitUntil(lambda: len(modal.handled) == 1)
     modal.check(count=1)
     qtbot.waitUntil(lambda: detail.dossier.status == int(Status.NOT_RECEIVED))
     assert detail.history_table.item(detail.history_table.rowCount() - 1, 4).text() == \
