@@ -290,6 +290,8 @@ def test_the_dossier_screen_from_the_keyboard(qtbot, window, ctx, modal):
 
     # Alt+T refuses; the reason is typed and Ctrl+Enter confirms from inside the text box.
     def refuse(dialog: ReasonDialog) -> None:
+        dialog.activateWindow()  # shortcuts go to the active window; the test platform activates lazily
+        qtbot.waitUntil(dialog.isActiveWindow)
         dialog.reason_edit.setFocus()
         dialog.reason_edit.setPlainText("Hồ sơ thuộc thẩm quyền của huyện")
         QTest.keyClick(dialog.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
