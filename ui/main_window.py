@@ -145,7 +145,8 @@ class MainWindow(QMainWindow):
     # ----- font size ------------------------------------------------------------------------------
 
     def _build_view_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Xem"))
+        # Alt+E: the X of "Xem" is taken by buttons ("Đã &xử lý xong", the dashboard's "&Xem").
+        menu = self.menuBar().addMenu(self.tr("X&em"))
         for key, text, shortcuts, tip, slot in (
             ("zoom_in", self.tr("Phóng to chữ"), ("Ctrl+=", "Ctrl++"),
              self.tr("Tăng cỡ chữ của toàn bộ chương trình (Ctrl+=)"), lambda: self.zoom(1)),

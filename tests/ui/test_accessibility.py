@@ -404,3 +404,36 @@ def test_the_guide_names_only_keys_the_program_has(qtbot, window):
     assert {"F1", "F2", "F3", "F6", "F9", "Ctrl+Enter", "Ctrl+="} <= listed
     assert "Ctrl+Return" in known and "Ctrl+Enter" in known
     assert listed - known == set()
+
+
+# ----- mnemonics ----------------------------------------------------------------------------------------------
+
+
+def test_alt_letters_do_not_clash_on_a_screen(qtbot, window, ctx):
+    """Two buttons (or a button and a menu) with the same Alt letter only take turns at the focus; neither acts.
+
+    A field label may share its letter with a menu: Qt then moves the focus to the field, which is all the label
+    would do anyway (Alt+H is "Họ và tên" on the intake, as the guide says; the menu opens with F10).
+    """
+    import re
+    from collections import Counter
+
+    def letters(text: str) -> list[str]:
+        return [letter.upper() for letter in re.findall(r"&([^&\s])", text.replace("&&", ""))]
+
+    fill_intake(qtbot, window)
+    window.detail_view.load(receive(ctx))
+    menus = [letter for action in window.menuBar().actions() for letter in letters(action.text())]
+    assert len(menus) == len(set(menus)), menus
+    for screen in screens_of(window):
+        window.stack.setCurrentWidget(screen)
+        QApplication.processEvents()
+        buttons, labels = [], []
+        for widget in screen.findChildren(QAbstractButton):
+            if widget.isVisibleTo(screen):
+                buttons += letters(widget.text())
+        for label in screen.findChildren(QLabel):
+            if label.isVisibleTo(screen) and label.buddy() is not None:
+                labels += letters(label.text())
+        clashes = {k for k, n in Counter(buttons + labels).items() if n > 1} | (set(buttons) & set(menus))
+        assert clashes == set(), (type(screen).__name__, clashes)

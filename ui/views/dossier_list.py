@@ -90,8 +90,8 @@ class DossierListView(QWidget):
         self.status_combo.addItem(self.tr("Tất cả trạng thái"), None)
         for status in Status:
             self.status_combo.addItem(label(status), int(status))
-        self.status_combo.setToolTip(self.tr("Chỉ hiện hồ sơ ở một trạng thái (Alt+H)"))
-        status_label = QLabel(self.tr("Trạng t&hái:"))
+        self.status_combo.setToolTip(self.tr("Chỉ hiện hồ sơ ở một trạng thái (Alt+R)"))
+        status_label = QLabel(self.tr("T&rạng thái:"))
         status_label.setBuddy(self.status_combo)
 
         self.model = DossierTableModel(self)
