@@ -149,7 +149,7 @@ def check_fits(window: MainWindow, screens: list[QWidget]) -> None:
         window.stack.setCurrentWidget(screen)
         for _ in range(3):
             QApplication.processEvents()
-        assert window.width() == SCREEN_W, (screen.objectName() or type(screen).__name__, window.width())
+        assert (window.width(), window.height()) == (SCREEN_W, WORK_AREA_H), type(screen).__name__
         assert clipped_labels(screen) == [], type(screen).__name__
 
 
