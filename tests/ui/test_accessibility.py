@@ -437,3 +437,24 @@ def test_alt_letters_do_not_clash_on_a_screen(qtbot, window, ctx):
                 labels += letters(label.text())
         clashes = {k for k, n in Counter(buttons + labels).items() if n > 1} | (set(buttons) & set(menus))
         assert clashes == set(), (type(screen).__name__, clashes)
+
+
+def test_rating_captions_fit_their_buttons(qtbot, default_font):
+    from ui.views.rating_dialog import RatingDialog
+
+    for size in (QApplication.font().pointSize(), QApplication.font().pointSize() + 2):
+        font = QApplication.font()
+        font.setPointSize(size)
+        QApplication.setFont(font)
+        dialog = RatingDialog("000.00.06.H56-270204-1001")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for _ in range(3):
+            QApplication.processEvents()
+        assert dialog.width() <= SCREEN_W
+        for button in dialog.level_buttons.values():
+            # 4 px border and 6 px padding each side, as the button's style sheet draws them.
+            room = button.width() - 2 * (4 + 6)
+            assert button.fontMetrics().horizontalAdvance(button.text()) <= room, (size, button.text())
+        shot(dialog, f"rating-{size}pt.png")
+        dialog.close()

@@ -55,6 +55,8 @@ class RatingDialog(QDialog):
                 " QPushButton:checked { border: 4px solid palette(window-text); }"
                 " QPushButton:focus { border: 4px dashed palette(window-text); }")
             emphasize(button, 1.2)
+            # The style sheet's border and padding are not in the button's size hint: leave room for the caption.
+            button.setMinimumWidth(max(130, button.fontMetrics().horizontalAdvance(button.text()) + 36))
             self.group.addButton(button, level)
             row.addWidget(button)
             self.level_buttons[level] = button
@@ -81,6 +83,8 @@ class RatingDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.comment_edit)
         layout.addLayout(buttons)
+        # An explicit minimum overrides the layout's: never narrower than the row of captions.
+        self.setMinimumWidth(max(760, layout.minimumSize().width()))
 
     def level(self) -> int | None:
         level = self.group.checkedId()
