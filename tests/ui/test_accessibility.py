@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -332,6 +333,13 @@ def test_every_action_and_input_explains_itself(qtbot, window):
             missing.append(widget.accessibleName() or type(widget).__name__ + ":" + getattr(widget, "text", str)())
     assert missing == []
     assert isinstance(intake.columns.parentWidget().parentWidget(), QAbstractScrollArea)
+
+    # The settings of the other screens say what they change too.
+    for screen in (window.capture_view, window.dashboard_view, window.list_view):
+        for widget in screen.findChildren(QWidget):
+            if isinstance(widget, QLineEdit | QComboBox | QAbstractSpinBox | QCheckBox) \
+                    and not isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox):
+                assert widget.toolTip().strip(), (type(screen).__name__, type(widget).__name__)
 
 
 # ----- the guide ----------------------------------------------------------------------------------------------

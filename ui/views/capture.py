@@ -220,6 +220,15 @@ class CaptureView(QWidget):
         self.source_combo.addItem(self.tr("Mặt kính"), Source.FLATBED.value)
         self.source_combo.currentIndexChanged.connect(self._source_changed)
         self.duplex_check = QCheckBox(self.tr("Quét hai mặt"))
+        for widget, tip in (
+            (self.device_combo, self.tr("Máy quét dùng cho lần quét này")),
+            (self.dpi_combo, self.tr("200 dpi đủ cho giấy tờ thường; 300 dpi cho chữ nhỏ hoặc ảnh")),
+            (self.colour_combo, self.tr("Đen trắng cho văn bản in, xám hoặc màu khi giấy tờ có dấu đỏ, ảnh")),
+            (self.source_combo, self.tr("Khay nạp giấy quét nhiều trang liền; mặt kính cho giấy tờ đóng quyển, thẻ")),
+            (self.duplex_check, self.tr("Quét cả hai mặt mỗi tờ (chỉ với khay nạp giấy)")),
+            (self.code_edit, self.tr("Gõ mã hồ sơ rồi nhấn Enter để quét cho hồ sơ đó")),
+        ):
+            widget.setToolTip(tip)
         settings_box = QGroupBox(self.tr("Máy quét"))
         form = QFormLayout(settings_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

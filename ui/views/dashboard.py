@@ -278,6 +278,17 @@ class DashboardView(QWidget):
             self.by_combo.addItem(text, key)
         self.refresh_button = QPushButton(self.tr("&Xem"))
         self.refresh_button.clicked.connect(self.refresh)
+        for widget, tip in (
+            (self.kind_combo, self.tr("Báo cáo theo tháng, quý, năm hoặc một khoảng ngày tự chọn")),
+            (self.month_combo, self.tr("Tháng của kỳ báo cáo")),
+            (self.quarter_combo, self.tr("Quý của kỳ báo cáo")),
+            (self.year_spin, self.tr("Năm của kỳ báo cáo")),
+            (self.from_edit, self.tr("Ngày đầu của kỳ (ngày/tháng/năm)")),
+            (self.to_edit, self.tr("Ngày cuối của kỳ (ngày/tháng/năm)")),
+            (self.by_combo, self.tr("Chia các chỉ số theo thủ tục, lĩnh vực hoặc cán bộ tiếp nhận")),
+            (self.refresh_button, self.tr("Tính lại các chỉ số cho kỳ đã chọn (Alt+X)")),
+        ):
+            widget.setToolTip(tip)
         self.period_label = QLabel()
         set_tone(self.period_label, "muted")
         picker = QHBoxLayout()
@@ -399,6 +410,7 @@ class DashboardView(QWidget):
         self.days_spin.setDecimals(1)
         self.days_spin.setValue(3)
         self.days_spin.setSuffix(self.tr(" ngày làm việc"))
+        self.days_spin.setToolTip(self.tr("Danh sách “Đến hạn” gồm các hồ sơ còn bấy nhiêu ngày làm việc nữa là đến hạn"))
         self.days_spin.valueChanged.connect(lambda _v: self.refresh())
         self.watch_tables: dict[str, QTableWidget] = {}
         self.watch_boxes: dict[str, QGroupBox] = {}
