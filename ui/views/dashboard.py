@@ -341,6 +341,7 @@ class DashboardView(QWidget):
 
         self.on_time_chart = BarChart(self.tr("Tiến độ giải quyết"))
         self.on_time_chart.setObjectName("on_time_chart")
+        self.on_time_chart.keep_all_bars = True
         self.on_time_chart.bar_clicked.connect(self._on_time_bar)
         self.group_chart = BarChart(self.tr("Theo nhóm"))
         self.group_chart.setObjectName("group_chart")
