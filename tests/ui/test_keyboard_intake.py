@@ -280,12 +280,12 @@ def test_the_dossier_screen_from_the_keyboard(qtbot, window, ctx, modal):
     qtbot.waitUntil(lambda: detail.dossier is not None)
     assert focused() is detail.buttons["start"]
 
-    # Tab: papers, history, the print row, then the actions column, skipping what the state disables.
-    chain = tab_chain(detail.documents_table, detail.back_button)
+    # Tab: papers, history, the actions column, then the print buttons under it; disabled ones are skipped.
+    chain = tab_chain(detail.documents_table, detail.buttons["print05"])
     expected = [detail.documents_table, detail.history_table]
-    expected += [b for k, b in detail.buttons.items() if k.startswith("print") and b.isEnabled()]
     expected += [b for k, b in detail.buttons.items() if not k.startswith("print") and b.isEnabled()]
     expected.append(detail.back_button)
+    expected += [b for k, b in detail.buttons.items() if k.startswith("print") and b.isEnabled()]
     assert chain == expected, names(chain)
 
     # Alt+T refuses; the reason is typed and Ctrl+Enter confirms from inside the text box.

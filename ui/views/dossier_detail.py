@@ -6,11 +6,12 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -102,6 +103,7 @@ class DossierDetailView(QWidget):
             history_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         history_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
+        self._fit_tables()
         documents_box = QGroupBox(self.tr("Thành phần hồ sơ"))
         QVBoxLayout(documents_box).addWidget(self.documents_table)
         history_box = QGroupBox(self.tr("Quá trình xử lý"))
@@ -148,15 +150,15 @@ class DossierDetailView(QWidget):
         escape.activated.connect(self.back_requested)
         actions.addWidget(back)
 
+        # Under the actions rather than under the tables: the tables keep the height at a big font size.
         print_box = QGroupBox(self.tr("In giấy tờ"))
-        print_row = QHBoxLayout(print_box)
-        for form_id in FORM_IDS:
+        print_grid = QGridLayout(print_box)
+        for index, form_id in enumerate(FORM_IDS):
             button = QPushButton(self.tr("Mẫu {n}").format(n=form_id))
             button.setToolTip(FORM_TITLES[form_id] + (" (Ctrl+P)" if form_id == "01" else ""))
             button.clicked.connect(lambda _checked=False, f=form_id: self.print_form(f))
-            print_row.addWidget(button)
+            print_grid.addWidget(button, index // 3, index % 3)
             self.buttons[f"print{form_id}"] = button
-        print_row.addStretch(1)
 
         header = QFrame()
         header_layout = QVBoxLayout(header)
@@ -169,18 +171,32 @@ class DossierDetailView(QWidget):
         main.addWidget(header)
         main.addWidget(documents_box, 3)
         main.addWidget(history_box, 2)
-        main.addWidget(print_box)
+        side = QVBoxLayout()
+        side.addWidget(actions_box, 1)
+        side.addWidget(print_box)
         layout = QHBoxLayout(self)
         layout.addLayout(main, 1)
         actions_box.setMinimumWidth(250)  # grows with a bigger font rather than clipping the buttons
-        layout.addWidget(actions_box)
-        # Tab reads the screen as it is laid out: the papers, the history, the print row, then the actions.
-        chain = [self.documents_table, self.history_table, *(self.buttons[f"print{f}"] for f in FORM_IDS),
-                 *(b for k, b in self.buttons.items() if not k.startswith("print")), back]
+        layout.addLayout(side)
+        # Tab reads the screen as it is laid out: the papers, the history, the actions, then the print buttons.
+        chain = [self.documents_table, self.history_table,
+                 *(b for k, b in self.buttons.items() if not k.startswith("print")), back,
+                 *(self.buttons[f"print{f}"] for f in FORM_IDS)]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._update_buttons()
         ctx.events.changes_applied.connect(self._on_changes)
+
+    def _fit_tables(self) -> None:
+        # Two papers and the last event stay in sight at any font size; the rest scrolls.
+        for table, rows in ((self.documents_table, 2), (self.history_table, 1)):
+            row = table.fontMetrics().lineSpacing() + 8
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows * row + 2 * table.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_tables()
 
     def focus_first(self) -> None:
         """Keyboard focus on the first action the dossier's state allows (the intake's field just vanished)."""
