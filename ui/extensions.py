@@ -17,6 +17,7 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "ui.dashboard_ui",
     "ui.backup_ui",
     "ui.privacy_ui",
+    "ui.guide_ui",
 )
 
 

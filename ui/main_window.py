@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from app.changes import Changes
 from app.services.drafts import delete_draft, list_drafts
+from app.settings import Settings, save_settings
 from ui.context import AppContext
 from ui.views.dossier_detail import DossierDetailView
 from ui.views.dossier_list import DossierListView
 from ui.views.intake import IntakeView
 from ui.views.settings_dialog import SettingsDialog
+from ui.widgets.style import refresh_styles
+
+log = logging.getLogger(__name__)
+
+# The zoom keys move the application font within these sizes (points); Ctrl+0 returns to the default.
+MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 20
 
 
 class MainWindow(QMainWindow):
@@ -39,15 +57,21 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(toolbar)
         menu = self.menuBar().addMenu(self.tr("&Hồ sơ"))
-        for key, text, shortcut, slot in (
-            ("intake", self.tr("Tiếp nhận mới (F2)"), "F2", self.show_intake),
-            ("search", self.tr("Tìm kiếm (Ctrl+F)"), "Ctrl+F", self.show_search),
-            ("print", self.tr("In (Ctrl+P)"), "Ctrl+P", self.print_current),
-            ("settings", self.tr("Cài đặt (Ctrl+,)"), "Ctrl+,", self.open_settings),
+        for key, text, shortcut, tip, slot in (
+            ("intake", self.tr("Tiếp nhận mới (F2)"), "F2",
+             self.tr("Mở màn hình tiếp nhận để nhập một hồ sơ mới (F2)"), self.show_intake),
+            ("search", self.tr("Tìm kiếm (Ctrl+F)"), "Ctrl+F",
+             self.tr("Tìm hồ sơ theo mã, họ tên, số định danh hoặc thủ tục (Ctrl+F)"), self.show_search),
+            ("print", self.tr("In (Ctrl+P)"), "Ctrl+P",
+             self.tr("In Giấy tiếp nhận và hẹn trả kết quả (mẫu 01) của hồ sơ đang mở (Ctrl+P)"),
+             self.print_current),
+            ("settings", self.tr("Cài đặt (Ctrl+,)"), "Ctrl+,",
+             self.tr("Thông tin đơn vị, giờ làm việc, ngày nghỉ, thiết bị và đồng bộ (Ctrl+,)"), self.open_settings),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            _set_tip(action, tip)
             action.triggered.connect(slot)
             toolbar.addAction(action)
             menu.addAction(action)
@@ -55,8 +79,11 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         quit_action = QAction(self.tr("Thoát"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        _set_tip(quit_action, self.tr("Lưu bản nháp đang nhập và đóng chương trình (Ctrl+Q)"))
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        self.actions_["quit"] = quit_action
+        self._build_view_menu()
 
         # The sync slot is permanent so its place never moves; the sync engine fills it later.
         self.sync_label = QLabel(self.tr("Chưa kết nối máy chủ tỉnh"))
@@ -90,6 +117,7 @@ class MainWindow(QMainWindow):
     def show_detail(self, dossier_key: str) -> None:
         self.detail_view.load(dossier_key)
         self.stack.setCurrentWidget(self.detail_view)
+        self.detail_view.focus_first()
 
     def print_current(self) -> None:
         if self.stack.currentWidget() is self.detail_view:
@@ -98,18 +126,77 @@ class MainWindow(QMainWindow):
     def _update_print_action(self) -> None:
         self.actions_["print"].setEnabled(self.stack.currentWidget() is self.detail_view)
 
-    def add_screen(self, key: str, text: str, shortcut: str | None, widget: QWidget) -> QAction:
+    def add_screen(self, key: str, text: str, shortcut: str | None, widget: QWidget, tip: str | None = None) -> QAction:
         """A further screen (sync panel, scanning, dashboard...) with its action in the toolbar and menu."""
         self.stack.addWidget(widget)
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        tip = tip or self._screen_tips().get(key)
+        _set_tip(action, tip or (f"{action.iconText()} ({shortcut})" if shortcut and shortcut not in text
+                                 else action.iconText()))
         action.triggered.connect(lambda: self.stack.setCurrentWidget(widget))
         self.findChild(QToolBar, "main_toolbar").addAction(action)
         self.menuBar().actions()[0].menu().addAction(action)
         self.actions_[key] = action
         return action
+
+    # ----- font size ------------------------------------------------------------------------------
+
+    def _build_view_menu(self) -> None:
+        # Alt+E: the X of "Xem" is taken by buttons ("Đã &xử lý xong", the dashboard's "&Xem").
+        menu = self.menuBar().addMenu(self.tr("X&em"))
+        for key, text, shortcuts, tip, slot in (
+            ("zoom_in", self.tr("Phóng to chữ"), ("Ctrl+=", "Ctrl++"),
+             self.tr("Tăng cỡ chữ của toàn bộ chương trình (Ctrl+=)"), lambda: self.zoom(1)),
+            ("zoom_out", self.tr("Thu nhỏ chữ"), ("Ctrl+-",),
+             self.tr("Giảm cỡ chữ của toàn bộ chương trình (Ctrl+-)"), lambda: self.zoom(-1)),
+            ("zoom_reset", self.tr("Cỡ chữ mặc định"), ("Ctrl+0",),
+             self.tr("Trở về cỡ chữ mặc định (Ctrl+0)"), lambda: self.set_font_size(Settings().ui_font_size)),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            _set_tip(action, tip)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.addAction(action)  # the keys work with the menu bar hidden too
+            self.actions_[key] = action
+
+    def font_size(self) -> int:
+        return QApplication.font().pointSize()
+
+    def zoom(self, step: int) -> None:
+        self.set_font_size(self.font_size() + step)
+
+    def set_font_size(self, size: int) -> None:
+        """Apply a font size to the whole application now and remember it for the next start."""
+        size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, int(size)))
+        font = QApplication.font()
+        if font.pointSize() != size:
+            font.setPointSize(size)
+            QApplication.setFont(font)
+            refresh_styles()
+        self.statusBar().showMessage(self.tr("Cỡ chữ: {n}").format(n=size), 3000)
+        if self.ctx.settings.ui_font_size == size:
+            return
+        settings = dataclasses.replace(self.ctx.settings, ui_font_size=size)
+        self.ctx.settings = settings
+
+        def failed(exc: BaseException, _details: str) -> None:
+            # The size still applies to this session; only remembering it failed.
+            log.warning("font size not saved: %s", type(exc).__name__)
+
+        self.ctx.tasks.run("db", lambda: save_settings(settings), None, failed)
+
+    def _screen_tips(self) -> dict[str, str]:
+        """Tooltips of the screens the extensions add, for those that do not give one."""
+        return {
+            "capture": self.tr("Quét giấy tờ của hồ sơ đang mở và lưu thành tệp PDF (F6)"),
+            "dashboard": self.tr("Xem số hồ sơ tiếp nhận, giải quyết đúng hạn và quá hạn theo kỳ (F8)"),
+            "sync": self.tr("Xem tình trạng đồng bộ với hệ thống của tỉnh và các hồ sơ chờ gửi (F9)"),
+        }
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ctx, self)
@@ -162,3 +249,8 @@ class MainWindow(QMainWindow):
         self.ctx.tasks.wait(10_000)
         QMainWindow.closeEvent(self, event)
 
+
+
+def _set_tip(action: QAction, tip: str) -> None:
+    action.setToolTip(tip)
+    action.setStatusTip(tip)

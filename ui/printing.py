@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
-from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 
@@ -98,7 +98,9 @@ class PaperPreviewDialog(QPrintPreviewDialog):
         printer.setDocName(paper.suggested_name)
         self.paintRequested.connect(self.paint_pages)
         self.save_action = QAction(_t("Lưu PDF"), self)
-        self.save_action.setToolTip(_t("Lưu bản PDF của giấy tờ này"))
+        self.save_action.setToolTip(_t("Lưu bản PDF của giấy tờ này (Ctrl+S)"))
+        self.save_action.setShortcut(QKeySequence("Ctrl+S"))
+        self.addAction(self.save_action)  # the key works wherever the focus is in the preview
         self.save_action.triggered.connect(lambda: self.save_pdf())
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:

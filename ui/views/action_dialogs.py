@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -41,6 +42,11 @@ class _ActionDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setToolTip(self.tr("Ghi nhận thao tác (Ctrl+Enter); Esc để hủy"))
+        # Enter in a reason box starts a new line, so Ctrl+Enter confirms from anywhere, as on the intake.
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self, ok.click)
 
     def finish(self) -> None:
         self.layout_.addWidget(self.buttons)

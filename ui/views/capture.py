@@ -55,6 +55,7 @@ from app.services.dossiers import get_dossier
 from app.status import Status, label
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.widgets.style import emphasize, set_tone
 from ui.widgets.thumbnails import ThumbnailStrip, rgb_qimage
 
 RESULT_SLOT = -1  # the result document (kết quả giải quyết), attached without a checklist position
@@ -172,7 +173,7 @@ class CaptureView(QWidget):
     def _build(self) -> None:
         # Dossier header and the way to open another dossier by its code
         self.title_label = QLabel(self.tr("Chưa chọn hồ sơ"))
-        self.title_label.setStyleSheet("font-size: 14pt; font-weight: bold")
+        emphasize(self.title_label, 1.3)
         self.title_label.setWordWrap(True)
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("Mã hồ sơ"))
@@ -205,7 +206,7 @@ class CaptureView(QWidget):
         device_row.addWidget(self.refresh_button)
         self.driver_note = QLabel()
         self.driver_note.setWordWrap(True)
-        self.driver_note.setStyleSheet("color: #6b5800")
+        set_tone(self.driver_note, "warning")
         self.driver_note.setVisible(False)
         self.dpi_combo = QComboBox()
         for dpi in RESOLUTIONS:
@@ -219,6 +220,15 @@ class CaptureView(QWidget):
         self.source_combo.addItem(self.tr("Mặt kính"), Source.FLATBED.value)
         self.source_combo.currentIndexChanged.connect(self._source_changed)
         self.duplex_check = QCheckBox(self.tr("Quét hai mặt"))
+        for widget, tip in (
+            (self.device_combo, self.tr("Máy quét dùng cho lần quét này")),
+            (self.dpi_combo, self.tr("200 dpi đủ cho giấy tờ thường; 300 dpi cho chữ nhỏ hoặc ảnh")),
+            (self.colour_combo, self.tr("Đen trắng cho văn bản in, xám hoặc màu khi giấy tờ có dấu đỏ, ảnh")),
+            (self.source_combo, self.tr("Khay nạp giấy quét nhiều trang liền; mặt kính cho giấy tờ đóng quyển, thẻ")),
+            (self.duplex_check, self.tr("Quét cả hai mặt mỗi tờ (chỉ với khay nạp giấy)")),
+            (self.code_edit, self.tr("Gõ mã hồ sơ rồi nhấn Enter để quét cho hồ sơ đó")),
+        ):
+            widget.setToolTip(tip)
         settings_box = QGroupBox(self.tr("Máy quét"))
         form = QFormLayout(settings_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -232,7 +242,7 @@ class CaptureView(QWidget):
         form.addRow("", self.duplex_check)
 
         self.scan_button = QPushButton(self.tr("&Quét (F5)"))
-        self.scan_button.setStyleSheet("font-weight: bold; padding: 6px")
+        emphasize(self.scan_button)
         self.scan_button.clicked.connect(self.scan)
         self.cancel_button = QPushButton(self.tr("&Dừng quét"))
         self.cancel_button.clicked.connect(self.cancel)
@@ -258,7 +268,9 @@ class CaptureView(QWidget):
         left.addStretch(1)
         left_panel = QFrame()
         left_panel.setLayout(left)
-        left_panel.setFixedWidth(310)
+        # Side panels give way before the window outgrows a 1366-pixel screen (bigger fonts, long names).
+        left_panel.setMinimumWidth(250)
+        left_panel.setMaximumWidth(310)
 
         # Thumbnails and page tools
         self.thumbs = ThumbnailStrip()
@@ -306,12 +318,12 @@ class CaptureView(QWidget):
         self.result_button.setAutoDefault(False)
         self.result_button.clicked.connect(self.digitise_result)
         self.save_button = QPushButton(self.tr("&Lưu (Ctrl+S)"))
-        self.save_button.setStyleSheet("font-weight: bold; padding: 6px")
+        emphasize(self.save_button)
         self.save_button.clicked.connect(self.save)
         hint = QLabel(self.tr("Chọn giấy tờ rồi quét: các trang mới được gán vào giấy tờ đang chọn. "
                               "Khi lưu, mỗi giấy tờ thành một tệp PDF trong hồ sơ."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555")
+        set_tone(hint, "muted")
         slots_box = QGroupBox(self.tr("Thành phần hồ sơ"))
         slots_layout = QVBoxLayout(slots_box)
         slots_layout.addWidget(hint)
@@ -319,7 +331,8 @@ class CaptureView(QWidget):
         slots_layout.addWidget(self.assign_button)
         slots_layout.addWidget(self.result_button)
         slots_layout.addWidget(self.save_button)
-        slots_box.setFixedWidth(320)
+        slots_box.setMinimumWidth(250)
+        slots_box.setMaximumWidth(320)
 
         body = QGridLayout()
         body.addWidget(left_panel, 0, 0)
@@ -760,7 +773,8 @@ class CaptureView(QWidget):
             show_error(self, exc, details)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message_label.setStyleSheet("color: #b00020; font-weight: bold" if error else "color: #1b5e20")
+        set_tone(self.message_label, "error" if error else "success")
+        emphasize(self.message_label, bold=error)
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
 

@@ -12,10 +12,11 @@ from datetime import date, datetime, timedelta
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QShowEvent, QTextDocument
+from PySide6.QtGui import QColor, QPalette, QShowEvent, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
@@ -57,6 +58,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.format import short_datetime
 from ui.widgets.bar_chart import BarChart, Series
+from ui.widgets.style import emphasize, graphic_color, mix, set_tone, tone_color
 from ui.widgets.tables import read_only_table
 
 EARLY_COLOR, ON_TIME_COLOR, LATE_COLOR = QColor("#2e7d32"), QColor("#1565c0"), QColor("#c62828")
@@ -170,6 +172,11 @@ def _fill(table: QTableWidget, rows: list[list[str]], numeric_from: int | None =
             table.setItem(r, c, item)
 
 
+def _bar(color: QColor) -> QColor:
+    """A bar colour visible on the current theme's background (3:1); the bars are labelled, not colour-coded only."""
+    return graphic_color(color.name())
+
+
 class FigureCard(QPushButton):
     """A headline figure (big) under its caption; a click lists the dossiers behind it.
 
@@ -185,16 +192,13 @@ class FigureCard(QPushButton):
         self.setMinimumHeight(78)
         self.setMinimumWidth(120)
         self.setCheckable(True)
-        self.setStyleSheet(
-            "FigureCard { border: 1px solid #c5d3e3; border-radius: 6px; background: #f5f9fd; }"
-            " FigureCard:hover { background: #e3eef9; }"
-            " FigureCard:checked { background: #d0e3f7; border: 2px solid #1565c0; }")
+        self._style_from_palette()
         self.caption_label = QLabel(caption)
-        self.caption_label.setStyleSheet("color: #37474f; background: transparent")
         self.value_label = QLabel()
-        self.value_label.setStyleSheet("font-size: 17pt; font-weight: bold; color: #0b5394; background: transparent")
+        emphasize(self.value_label, 1.55)
+        set_tone(self.value_label, "accent")
         self.detail_label = QLabel()
-        self.detail_label.setStyleSheet("color: #555; background: transparent")
+        set_tone(self.detail_label, "muted")
         figures = QHBoxLayout()
         figures.setSpacing(8)
         figures.addWidget(self.value_label)
@@ -209,6 +213,20 @@ class FigureCard(QPushButton):
             # Clicks on the texts must reach the button.
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.set_value("—", "")
+
+    def _style_from_palette(self) -> None:
+        # Tints of the theme's own colours, so the texts on the card keep the theme's contrast.
+        palette = QApplication.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        border = graphic_color(mix(window, palette.color(QPalette.ColorRole.WindowText), 0.45).name())
+        self.setStyleSheet(
+            f"FigureCard {{ border: 1px solid {border.name()}; border-radius: 6px;"
+            f" background: {mix(window, highlight, 0.05).name()}; }}"
+            f" FigureCard:hover {{ background: {mix(window, highlight, 0.12).name()}; }}"
+            f" FigureCard:checked {{ background: {mix(window, highlight, 0.18).name()};"
+            f" border: 2px solid {graphic_color(highlight.name()).name()}; }}"
+            " FigureCard:focus { border: 2px dashed palette(highlight); }")
 
     def set_value(self, value: str, detail: str) -> None:
         self.value, self.detail = value, detail
@@ -260,8 +278,19 @@ class DashboardView(QWidget):
             self.by_combo.addItem(text, key)
         self.refresh_button = QPushButton(self.tr("&Xem"))
         self.refresh_button.clicked.connect(self.refresh)
+        for widget, tip in (
+            (self.kind_combo, self.tr("Báo cáo theo tháng, quý, năm hoặc một khoảng ngày tự chọn")),
+            (self.month_combo, self.tr("Tháng của kỳ báo cáo")),
+            (self.quarter_combo, self.tr("Quý của kỳ báo cáo")),
+            (self.year_spin, self.tr("Năm của kỳ báo cáo")),
+            (self.from_edit, self.tr("Ngày đầu của kỳ (ngày/tháng/năm)")),
+            (self.to_edit, self.tr("Ngày cuối của kỳ (ngày/tháng/năm)")),
+            (self.by_combo, self.tr("Chia các chỉ số theo thủ tục, lĩnh vực hoặc cán bộ tiếp nhận")),
+            (self.refresh_button, self.tr("Tính lại các chỉ số cho kỳ đã chọn (Alt+X)")),
+        ):
+            widget.setToolTip(tip)
         self.period_label = QLabel()
-        self.period_label.setStyleSheet("color: #555")
+        set_tone(self.period_label, "muted")
         picker = QHBoxLayout()
         picker.addWidget(QLabel(self.tr("Kỳ báo cáo:")))
         for w in (self.kind_combo, self.month_combo, self.quarter_combo, self.year_spin):
@@ -312,6 +341,7 @@ class DashboardView(QWidget):
 
         self.on_time_chart = BarChart(self.tr("Tiến độ giải quyết"))
         self.on_time_chart.setObjectName("on_time_chart")
+        self.on_time_chart.keep_all_bars = True
         self.on_time_chart.bar_clicked.connect(self._on_time_bar)
         self.group_chart = BarChart(self.tr("Theo nhóm"))
         self.group_chart.setObjectName("group_chart")
@@ -346,7 +376,7 @@ class DashboardView(QWidget):
         self.drill_hint = QLabel(self.tr("Bấm vào một con số, một thanh biểu đồ hoặc một ô của bảng để xem "
                                          "danh sách hồ sơ; bấm đúp để mở hồ sơ."))
         self.drill_hint.setWordWrap(True)
-        self.drill_hint.setStyleSheet("color: #555")
+        set_tone(self.drill_hint, "muted")
         drill_layout = QVBoxLayout(self.drill_box)
         drill_layout.addWidget(self.drill_hint)
         drill_layout.addWidget(self.drill_table, 1)
@@ -381,6 +411,7 @@ class DashboardView(QWidget):
         self.days_spin.setDecimals(1)
         self.days_spin.setValue(3)
         self.days_spin.setSuffix(self.tr(" ngày làm việc"))
+        self.days_spin.setToolTip(self.tr("Danh sách “Đến hạn” gồm các hồ sơ còn bấy nhiêu ngày làm việc nữa là đến hạn"))
         self.days_spin.valueChanged.connect(lambda _v: self.refresh())
         self.watch_tables: dict[str, QTableWidget] = {}
         self.watch_boxes: dict[str, QGroupBox] = {}
@@ -522,17 +553,17 @@ class DashboardView(QWidget):
         self.on_time_chart.set_data(
             [self.tr("Trước hạn"), self.tr("Đúng hạn"), self.tr("Quá hạn")],
             [Series(self.tr("Số hồ sơ đã giải quyết"),
-                    [parts.get("early", 0), parts.get("on_time", 0), parts.get("late", 0)], ON_TIME_COLOR,
-                    colors=(EARLY_COLOR, ON_TIME_COLOR, LATE_COLOR))],
+                    [parts.get("early", 0), parts.get("on_time", 0), parts.get("late", 0)], _bar(ON_TIME_COLOR),
+                    colors=(_bar(EARLY_COLOR), _bar(ON_TIME_COLOR), _bar(LATE_COLOR)))],
             empty_text=self.tr("Không có hồ sơ nào được giải quyết trong kỳ."))
         groups = self._chart_groups()
         self.group_chart.title = self.tr("Theo {by} (tối đa {n} nhóm nhiều hồ sơ nhất)").format(
             by=self.by_combo.currentText().lower(), n=GROUP_CHART_LIMIT)
         self.group_chart.set_data(
             [g.label for g in groups],
-            [Series(self.tr("Tiếp nhận"), [g.received.value or 0 for g in groups], RECEIVED_COLOR),
-             Series(self.tr("Đúng hạn"), [g.on_time.numerator or 0 for g in groups], ON_TIME_COLOR),
-             Series(self.tr("Quá hạn"), [g.on_time.parts.get("late", 0) for g in groups], LATE_COLOR)],
+            [Series(self.tr("Tiếp nhận"), [g.received.value or 0 for g in groups], _bar(RECEIVED_COLOR)),
+             Series(self.tr("Đúng hạn"), [g.on_time.numerator or 0 for g in groups], _bar(ON_TIME_COLOR)),
+             Series(self.tr("Quá hạn"), [g.on_time.parts.get("late", 0) for g in groups], _bar(LATE_COLOR))],
             empty_text=self.tr("Không có hồ sơ trong kỳ."))
         self.group_table.setHorizontalHeaderItem(0, QTableWidgetItem(self.by_combo.currentText()))
         _fill(self.group_table, [
@@ -570,7 +601,7 @@ class DashboardView(QWidget):
                           for i in items])
             if key == "overdue":
                 for r in range(table.rowCount()):
-                    table.item(r, 3).setForeground(LATE_COLOR)
+                    table.item(r, 3).setForeground(tone_color("error", table.palette(), QPalette.ColorRole.Base))
 
     def late_list_rows(self) -> list[list[str]]:
         """The public late list: finished late in the period, then still open past the appointment."""

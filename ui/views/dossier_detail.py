@@ -6,10 +6,12 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +37,7 @@ from ui.printing import FORM_TITLES, preview_paper
 from ui.views.action_dialogs import ApologyDialog, ReasonDialog, ReturnDialog, SupplementDialog
 from ui.views.rating_dialog import ask_rating
 from ui.widgets.facts_grid import facts_grid
+from ui.widgets.style import emphasize, set_tone
 from ui.widgets.tables import read_only_table
 
 ACTION_LABELS = {
@@ -65,10 +68,11 @@ class DossierDetailView(QWidget):
         self._key: str | None = None
 
         self.code_label = QLabel()
-        self.code_label.setStyleSheet("font-size: 15pt; font-weight: bold")
+        emphasize(self.code_label, 1.4)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel()
-        self.status_label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #0b5394")
+        emphasize(self.status_label, 1.1)
+        set_tone(self.status_label, "accent")
         top = QHBoxLayout()
         top.addWidget(self.code_label)
         top.addStretch(1)
@@ -76,7 +80,7 @@ class DossierDetailView(QWidget):
         # Whether the province has this dossier: the official answers "has it been sent?" from here.
         self.sync_line = QLabel()
         self.sync_line.setObjectName("dossier_sync_state")
-        self.sync_line.setStyleSheet("color: #555")
+        set_tone(self.sync_line, "muted")
         self.sync_line.setWordWrap(True)
 
         rows = [("applicant", self.tr("Người yêu cầu:")), ("id_number", self.tr("Số định danh:")),
@@ -99,6 +103,7 @@ class DossierDetailView(QWidget):
             history_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         history_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
+        self._fit_tables()
         documents_box = QGroupBox(self.tr("Thành phần hồ sơ"))
         QVBoxLayout(documents_box).addWidget(self.documents_table)
         history_box = QGroupBox(self.tr("Quá trình xử lý"))
@@ -107,38 +112,53 @@ class DossierDetailView(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions_box = QGroupBox(self.tr("Thao tác"))
         actions = QVBoxLayout(actions_box)
-        for key, text, slot in (
-            ("start", self.tr("&Bắt đầu xử lý"), self.start_processing),
-            ("supplement", self.tr("&Yêu cầu bổ sung..."), self.request_supplement),
-            ("resume", self.tr("&Nhận bổ sung"), self.receive_supplement),
-            ("refuse", self.tr("Từ chối tiếp nhận..."), self.refuse),
-            ("withdraw", self.tr("&Rút hồ sơ..."), self.withdraw),
-            ("resolve", self.tr("Đã &xử lý xong"), self.resolve),
-            ("return", self.tr("Trả &kết quả..."), self.return_result),
-            ("apology", self.tr("Xin lỗi && hẹn &lại..."), self.apologise),
+        for key, text, tip, slot in (
+            ("start", self.tr("&Bắt đầu xử lý"), self.tr("Chuyển hồ sơ sang bước đang giải quyết (Alt+B)"),
+             self.start_processing),
+            ("supplement", self.tr("&Yêu cầu bổ sung..."),
+             self.tr("Ghi các giấy tờ cần bổ sung và in phiếu yêu cầu bổ sung (mẫu 02) (Alt+Y)"),
+             self.request_supplement),
+            ("resume", self.tr("&Nhận bổ sung"), self.tr("Công dân đã nộp đủ giấy tờ bổ sung: tiếp tục giải quyết (Alt+N)"),
+             self.receive_supplement),
+            ("refuse", self.tr("&Từ chối tiếp nhận..."),
+             self.tr("Từ chối tiếp nhận, ghi lý do và in phiếu từ chối (mẫu 03) (Alt+T)"), self.refuse),
+            ("withdraw", self.tr("&Rút hồ sơ..."), self.tr("Công dân xin rút hồ sơ; ghi lý do (Alt+R)"), self.withdraw),
+            ("resolve", self.tr("Đã &xử lý xong"), self.tr("Đã có kết quả, chờ công dân đến nhận (Alt+X)"),
+             self.resolve),
+            ("return", self.tr("Trả &kết quả..."),
+             self.tr("Giao kết quả cho công dân và mời đánh giá mức độ hài lòng (Alt+K)"), self.return_result),
+            ("apology", self.tr("Xin lỗi && hẹn &lại..."),
+             self.tr("Hồ sơ sắp hoặc đã quá hạn: hẹn ngày trả mới và in thư xin lỗi (mẫu 04) (Alt+L)"), self.apologise),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.clicked.connect(slot)
             actions.addWidget(button)
             self.buttons[key] = button
         scan = QPushButton(self.tr("&Quét / số hóa"))
+        scan.setToolTip(self.tr("Quét giấy tờ của hồ sơ này thành tệp PDF (Alt+Q hoặc F6)"))
         scan.clicked.connect(lambda: self.dossier is not None and self.scan_requested.emit(self.dossier.id))
         actions.addWidget(scan)
         self.buttons["scan"] = scan
         actions.addStretch(1)
         back = QPushButton(self.tr("← Về danh sách"))
+        back.setToolTip(self.tr("Về danh sách hồ sơ (Esc)"))
         back.clicked.connect(self.back_requested)
+        self.back_button = back
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back_requested)
         actions.addWidget(back)
 
+        # Under the actions rather than under the tables: the tables keep the height at a big font size.
         print_box = QGroupBox(self.tr("In giấy tờ"))
-        print_row = QHBoxLayout(print_box)
-        for form_id in FORM_IDS:
+        print_grid = QGridLayout(print_box)
+        for index, form_id in enumerate(FORM_IDS):
             button = QPushButton(self.tr("Mẫu {n}").format(n=form_id))
-            button.setToolTip(FORM_TITLES[form_id])
+            button.setToolTip(FORM_TITLES[form_id] + (" (Ctrl+P)" if form_id == "01" else ""))
             button.clicked.connect(lambda _checked=False, f=form_id: self.print_form(f))
-            print_row.addWidget(button)
+            print_grid.addWidget(button, index // 3, index % 3)
             self.buttons[f"print{form_id}"] = button
-        print_row.addStretch(1)
 
         header = QFrame()
         header_layout = QVBoxLayout(header)
@@ -151,13 +171,40 @@ class DossierDetailView(QWidget):
         main.addWidget(header)
         main.addWidget(documents_box, 3)
         main.addWidget(history_box, 2)
-        main.addWidget(print_box)
+        side = QVBoxLayout()
+        side.addWidget(actions_box, 1)
+        side.addWidget(print_box)
         layout = QHBoxLayout(self)
         layout.addLayout(main, 1)
-        actions_box.setFixedWidth(250)
-        layout.addWidget(actions_box)
+        actions_box.setMinimumWidth(250)  # grows with a bigger font rather than clipping the buttons
+        layout.addLayout(side)
+        # Tab reads the screen as it is laid out: the papers, the history, the actions, then the print buttons.
+        chain = [self.documents_table, self.history_table,
+                 *(b for k, b in self.buttons.items() if not k.startswith("print")), back,
+                 *(self.buttons[f"print{f}"] for f in FORM_IDS)]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._update_buttons()
         ctx.events.changes_applied.connect(self._on_changes)
+
+    def _fit_tables(self) -> None:
+        # Two papers and the last event stay in sight at any font size; the rest scrolls.
+        for table, rows in ((self.documents_table, 2), (self.history_table, 1)):
+            row = table.fontMetrics().lineSpacing() + 8
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows * row + 2 * table.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_tables()
+
+    def focus_first(self) -> None:
+        """Keyboard focus on the first action the dossier's state allows (the intake's field just vanished)."""
+        for button in self.buttons.values():
+            if button.isEnabled():
+                button.setFocus()
+                return
+        self.back_button.setFocus()
 
     # ----- loading --------------------------------------------------------------------------------
 

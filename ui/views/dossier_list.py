@@ -81,6 +81,8 @@ class DossierListView(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Tìm theo mã hồ sơ, họ tên, số định danh, thủ tục..."))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setToolTip(self.tr("Gõ có dấu hay không dấu đều được; ↓ để xuống danh sách, Enter để mở "
+                                            "hồ sơ (Ctrl+F)"))
         search_label = QLabel(self.tr("&Tìm kiếm:"))
         search_label.setBuddy(self.search_edit)
 
@@ -88,7 +90,8 @@ class DossierListView(QWidget):
         self.status_combo.addItem(self.tr("Tất cả trạng thái"), None)
         for status in Status:
             self.status_combo.addItem(label(status), int(status))
-        status_label = QLabel(self.tr("Trạng t&hái:"))
+        self.status_combo.setToolTip(self.tr("Chỉ hiện hồ sơ ở một trạng thái (Alt+R)"))
+        status_label = QLabel(self.tr("T&rạng thái:"))
         status_label.setBuddy(self.status_combo)
 
         self.model = DossierTableModel(self)
@@ -100,6 +103,7 @@ class DossierListView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
+        self.table.setToolTip(self.tr("↑/↓ để chọn hồ sơ, Enter hoặc bấm đúp để mở"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

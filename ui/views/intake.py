@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,10 +44,11 @@ from ui.widgets.id_card_input import IdCardInput
 from ui.widgets.id_sources import SUBMITTER, IdSourceButtons
 from ui.widgets.party_form import PartyForm
 from ui.widgets.procedure_picker import ProcedurePicker
+from ui.widgets.style import emphasize, set_tone
 
 DRAFT_DELAY_MS = 800
 APPOINTMENT_REFRESH_MS = 30_000
-SIDE_PANEL_WIDTH = 330
+SIDE_PANEL_WIDTH = 300
 
 
 class IntakeView(QWidget):
@@ -174,15 +176,16 @@ class IntakeView(QWidget):
         # Side panel: appointment, problems, save
         self.appointment_label = QLabel()
         self.appointment_label.setWordWrap(True)
-        self.appointment_label.setStyleSheet("font-size: 13pt; font-weight: bold; color: #0b5394")
+        emphasize(self.appointment_label, 1.2)
+        set_tone(self.appointment_label, "accent")
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextFormat(Qt.TextFormat.RichText)
-        self.problems_label.setStyleSheet("color: #b00020")
+        set_tone(self.problems_label, "error")
         self.problems_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.draft_label = QLabel()
         self.draft_label.setWordWrap(True)
-        self.draft_label.setStyleSheet("color: #555")
+        set_tone(self.draft_label, "muted")
         self.save_button = QPushButton(self.tr("Lư&u hồ sơ (Ctrl+Enter)"))
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
@@ -196,7 +199,7 @@ class IntakeView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.appointment_label)
         problems_title = QLabel(self.tr("Cần kiểm tra:"))
-        problems_title.setStyleSheet("font-weight: bold")
+        emphasize(problems_title)
         self.problems_title = problems_title
         side_layout.addWidget(problems_title)
         side_layout.addWidget(self.problems_label, 1)
@@ -204,8 +207,6 @@ class IntakeView(QWidget):
         side_layout.addWidget(self.save_button)
         side_layout.addWidget(self.new_button)
 
-        columns = _FormColumns()
-        grid = QGridLayout(columns)
         left = QVBoxLayout()
         left.addWidget(procedure_box)
         left.addWidget(applicant_box)
@@ -215,36 +216,75 @@ class IntakeView(QWidget):
         right.addWidget(documents_box)
         right.addWidget(other_box)
         right.addStretch(1)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 5)
+        self.columns = _FormColumns(left, right, self.documents.name_room)
+        self.columns.setObjectName("intake_columns")
         scroll = QScrollArea()
+        scroll.setObjectName("intake_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(columns)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.columns)
+        self.columns.follow(scroll.viewport())
 
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(side)
 
-        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+        sources = self.id_sources
+        for sequence, slot in (("Ctrl+Return", self.save), ("Ctrl+Enter", self.save),
+                               ("F3", sources.image_button.click), ("F4", sources.scanner_button.click),
+                               ("F7", sources.reader_button.click)):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save)
+            shortcut.activated.connect(slot)
         # Enter in a plain field moves on, as on the paper form; the pickers handle Enter themselves.
         for form_widget in (self.applicant_form, self.submitter_form):
             for edit in form_widget.findChildren(QLineEdit):
                 edit.returnPressed.connect(self.focusNextChild)
+        # Enter in a number box moves on too; Ctrl+Enter still saves (the shortcut sees it first).
+        for spin in (self.sets_spin, self.fee_spin):
+            spin.installEventFilter(self)
+        self._add_tooltips()
         self.show_problems([])
         self.update_appointment()
         self._fix_tab_order()
+
+    def _add_tooltips(self) -> None:
+        tips = (
+            (self.case_combo, self.tr("Trường hợp của thủ tục; quyết định danh sách giấy tờ phải nộp (Alt+R)")),
+            (self.qr_input, self.tr("Đặt con trỏ vào đây rồi quét mã QR trên thẻ căn cước bằng máy đọc cầm tay "
+                                    "(Alt+Q); thông tin người yêu cầu được điền tự động")),
+            (self.submitter_check, self.tr("Đánh dấu khi người đến nộp không phải là chủ hồ sơ (Alt+P)")),
+            (self.role_combo, self.tr("Người nộp là người được ủy quyền hay chỉ nộp hộ (Alt+A)")),
+            (self.sets_spin, self.tr("Số bộ hồ sơ công dân nộp (Alt+B)")),
+            (self.fee_spin, self.tr("Lệ phí thu theo thủ tục, điền sẵn theo danh mục; sửa nếu được miễn, giảm (Alt+L)")),
+            (self.notes_edit, self.tr("Ghi chú thêm về hồ sơ; Tab để sang nút Lưu (Alt+I)")),
+            (self.save_button, self.tr("Lưu hồ sơ, cấp mã hồ sơ và in giấy hẹn (Ctrl+Enter)")),
+            (self.new_button, self.tr("Bỏ thông tin đang nhập và bắt đầu một hồ sơ mới (Alt+M)")),
+        )
+        for widget, tip in tips:
+            widget.setToolTip(tip)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QSpinBox)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):  # type: ignore[attr-defined]
+            watched.focusNextChild()
+            return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # The zoom keys changed the font: the notes box keeps its three lines.
+            self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 3 + 14)
 
     def _fix_tab_order(self) -> None:
         a, s = self.applicant_form, self.submitter_form
         chain: list[QWidget] = [
             self.picker.edit, self.picker.results, self.case_combo, self.qr_input,
-            a.citizen_radio, a.organisation_radio, a.name_edit, a.id_edit, a.birth_edit, a.sex_combo,
+            self.id_sources.image_button, self.id_sources.scanner_button, self.id_sources.reader_button,
+            self.id_sources.target_combo, a.citizen_radio, a.organisation_radio, a.name_edit, a.id_edit, a.birth_edit, a.sex_combo,
             a.address_edit, a.phone_edit, a.email_edit, self.submitter_check, self.role_combo,
             s.name_edit, s.id_edit, s.birth_edit, s.sex_combo, s.address_edit, s.phone_edit, s.email_edit,
             *self.documents.widgets_in_tab_order(), self.sets_spin, self.fee_spin, self.notes_edit,
@@ -331,7 +371,7 @@ class IntakeView(QWidget):
 
     def _card_read(self, card: CitizenCard) -> None:
         self.applicant_form.fill_from_card(card)
-        self.qr_message.setStyleSheet("color: #1b5e20")
+        set_tone(self.qr_message, "success")
         self.qr_message.setText(self.tr("Đã điền thông tin từ thẻ căn cước của {name}.").format(name=card.full_name))
         self.qr_message.setVisible(True)
         self.applicant_form.phone_edit.setFocus()
@@ -342,19 +382,19 @@ class IntakeView(QWidget):
             self._card_read(card)
             return
         self.submitter_form.fill_from_card(card)
-        self.qr_message.setStyleSheet("color: #1b5e20")
+        set_tone(self.qr_message, "success")
         self.qr_message.setText(self.tr("Đã điền thông tin người nộp từ thẻ căn cước của {name}.").format(
             name=card.full_name))
         self.qr_message.setVisible(True)
         self.submitter_form.phone_edit.setFocus()
 
     def _source_status(self, text: str) -> None:
-        self.qr_message.setStyleSheet("color: #555")
+        set_tone(self.qr_message, "muted")
         self.qr_message.setText(text)
         self.qr_message.setVisible(bool(text))
 
     def _card_problem(self, message: str) -> None:
-        self.qr_message.setStyleSheet("color: #b00020")
+        set_tone(self.qr_message, "error")
         self.qr_message.setText(message)
         self.qr_message.setVisible(True)
 
@@ -557,10 +597,72 @@ class IntakeView(QWidget):
 
 
 class _FormColumns(QWidget):
-    """Scroll-area content that grows with its wrapped labels (a scroll area ignores height-for-width)."""
+    """Scroll-area content: two columns side by side when they fit the width, else one above the other.
+
+    At 1366×768 with the usual font both columns fit; with a bigger font (Ctrl+=) the documents go below the
+    applicant rather than off the right edge, so the form only ever scrolls down, never sideways. The Tab
+    order (left column, then right) reads the same in both arrangements.
+    """
+
+    def __init__(self, left: QVBoxLayout, right: QVBoxLayout, right_room: Callable[[], int] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.left, self.right = left, right
+        # At its bare minimum the right column wraps the paper names a word a line: it asks for this much more.
+        self.right_room = right_room
+        self.grid = QGridLayout(self)
+        self.stacked = False
+        self._viewport: QWidget | None = None
+        self._place()
+
+    def _place(self) -> None:
+        for item in (self.left, self.right):
+            self.grid.removeItem(item)
+        self.grid.addLayout(self.left, 0, 0)
+        if self.stacked:
+            self.grid.addLayout(self.right, 1, 0)
+            self.grid.setColumnStretch(1, 0)
+        else:
+            self.grid.addLayout(self.right, 0, 1)
+            self.grid.setColumnStretch(1, 5)
+        self.grid.setColumnStretch(0, 4)
+
+    def side_by_side_width(self) -> int:
+        margins = self.grid.contentsMargins()
+        right = self.right.minimumSize().width() + (self.right_room() if self.right_room is not None else 0)
+        return (self.left.minimumSize().width() + right
+                + max(self.grid.horizontalSpacing(), 0) + margins.left() + margins.right())
+
+    def follow(self, viewport: QWidget) -> None:
+        self._viewport = viewport
+        viewport.installEventFilter(self)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()  # a font or content change moved the minimum widths
+        return handled
+
+    def _fit(self) -> None:
+        if self._viewport is not None:
+            stacked = self.side_by_side_width() > self._viewport.width()
+            if stacked != self.stacked:
+                self.stacked = stacked
+                self._place()
+        self._fit_height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # A scroll area ignores height-for-width: grow with the wrapped labels by hand.
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
             needed = layout.totalHeightForWidth(self.width())

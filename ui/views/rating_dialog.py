@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 from app.services.satisfaction import record_rating
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.widgets.style import emphasize
 
-# Level -> background colour, from green (very satisfied) to red (very dissatisfied).
-LEVEL_COLORS = {5: "#2e7d32", 4: "#7cb342", 3: "#f9a825", 2: "#ef6c00", 1: "#c62828"}
+# Level -> background colour, from green (very satisfied) to red (very dissatisfied); each is dark enough for
+# its white caption (4.5:1), and the caption, not the colour, says which level it is.
+LEVEL_COLORS = {5: "#1b5e20", 4: "#3d6b12", 3: "#7a5a00", 2: "#a84300", 1: "#b71c1c"}
 
 
 class RatingDialog(QDialog):
@@ -36,7 +38,7 @@ class RatingDialog(QDialog):
         question = QLabel(self.tr("Ông/bà có hài lòng với việc giải quyết hồ sơ {code} không?").format(code=code))
         question.setWordWrap(True)
         question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        question.setStyleSheet("font-size: 15pt; font-weight: bold")
+        emphasize(question, 1.4)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.level_buttons: dict[int, QPushButton] = {}
@@ -48,10 +50,13 @@ class RatingDialog(QDialog):
             button.setObjectName(f"level_{level}")
             color = LEVEL_COLORS[level]
             button.setStyleSheet(
-                f"QPushButton {{ font-size: 13pt; font-weight: bold; color: white; background: {color};"
+                f"QPushButton {{ color: white; background: {color};"
                 f" border: 3px solid {color}; border-radius: 10px; padding: 6px; }}"
-                " QPushButton:checked { border: 4px solid #0d1b2a; }"
-                " QPushButton:focus { border: 4px dashed #0d1b2a; }")
+                " QPushButton:checked { border: 4px solid palette(window-text); }"
+                " QPushButton:focus { border: 4px dashed palette(window-text); }")
+            emphasize(button, 1.2)
+            # The style sheet's border and padding are not in the button's size hint: leave room for the caption.
+            button.setMinimumWidth(max(130, button.fontMetrics().horizontalAdvance(button.text()) + 36))
             self.group.addButton(button, level)
             row.addWidget(button)
             self.level_buttons[level] = button
@@ -78,6 +83,8 @@ class RatingDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.comment_edit)
         layout.addLayout(buttons)
+        # An explicit minimum overrides the layout's: never narrower than the row of captions.
+        self.setMinimumWidth(max(760, layout.minimumSize().width()))
 
     def level(self) -> int | None:
         level = self.group.checkedId()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -20,6 +20,9 @@ class Series:
     values: Sequence[float]
     color: QColor
     colors: Sequence[QColor] | None = None  # one colour per category (a single-series chart of kinds)
+
+
+MIN_HEIGHT = 120
 
 
 class BarChart(QWidget):
@@ -37,7 +40,10 @@ class BarChart(QWidget):
         self.value_text: Callable[[float], str] = lambda v: f"{v:g}"
         self.empty_text = ""
         self._hits: list[tuple[QRectF, int, int]] = []
-        self.setMinimumHeight(120)
+        # A chart of a few fixed categories must show every bar, whatever the font size; a long one may be cut
+        # (its table lists every row).
+        self.keep_all_bars = False
+        self.setMinimumHeight(MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
 
@@ -48,15 +54,28 @@ class BarChart(QWidget):
         if value_text is not None:
             self.value_text = value_text
         self.empty_text = empty_text
+        self._fit_height()
         self.updateGeometry()
         self.update()
+
+    def _fit_height(self) -> None:
+        self.setMinimumHeight(max(MIN_HEIGHT, self._content_height()) if self.keep_all_bars else MIN_HEIGHT)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(420, self._content_height())
 
+    def _bar_height(self, metrics: QFontMetrics) -> int:
+        # The value is written beside the bar within its height: a bigger font needs thicker bars.
+        return max(self.BAR, metrics.height())
+
     def _content_height(self) -> int:
         metrics = QFontMetrics(self.font())
-        row = max(len(self.series), 1) * (self.BAR + self.GAP) + self.ROW_GAP
+        row = max(len(self.series), 1) * (self._bar_height(metrics) + self.GAP) + self.ROW_GAP
         return metrics.height() * 2 + 16 + max(len(self.categories), 1) * row
 
     def bar_rects(self) -> list[tuple[QRectF, int, int]]:
@@ -99,26 +118,27 @@ class BarChart(QWidget):
         value_room = metrics.horizontalAdvance("0000,0 %") + 8
         plot_left = 8 + label_width
         plot_width = max(self.width() - plot_left - value_room - 8, 20)
-        row_height = len(self.series) * (self.BAR + self.GAP) + self.ROW_GAP
+        bar = self._bar_height(metrics)
+        row_height = len(self.series) * (bar + self.GAP) + self.ROW_GAP
         axis_pen = QPen(palette.mid().color())
         for index, category in enumerate(self.categories):
             row_top = y + index * row_height
-            block = len(self.series) * (self.BAR + self.GAP)
+            block = len(self.series) * (bar + self.GAP)
             label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, int(label_width - 10))
             painter.setPen(palette.text().color())
             painter.drawText(QRectF(8, row_top, label_width - 10, block),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             for s_index, s in enumerate(self.series):
                 value = s.values[index] if index < len(s.values) else 0
-                bar_top = row_top + s_index * (self.BAR + self.GAP)
+                bar_top = row_top + s_index * (bar + self.GAP)
                 length = plot_width * (value / top) if value else 0
-                rect = QRectF(plot_left, bar_top, max(length, 2 if value else 0), self.BAR)
+                rect = QRectF(plot_left, bar_top, max(length, 2 if value else 0), bar)
                 painter.fillRect(rect, s.colors[index] if s.colors and index < len(s.colors) else s.color)
                 painter.setPen(palette.text().color())
-                painter.drawText(QRectF(rect.right() + 4, bar_top, value_room, self.BAR),
+                painter.drawText(QRectF(rect.right() + 4, bar_top, value_room, bar),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.value_text(value))
                 # The clickable area covers the whole row of this series, so a zero bar is still clickable.
-                self._hits.append((QRectF(plot_left, bar_top, plot_width, self.BAR), index, s_index))
+                self._hits.append((QRectF(plot_left, bar_top, plot_width, bar), index, s_index))
         painter.setPen(axis_pen)
         bottom = y + len(self.categories) * row_height - self.ROW_GAP
         painter.drawLine(QPointF(plot_left, y - 2), QPointF(plot_left, bottom))

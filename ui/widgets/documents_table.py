@@ -6,11 +6,12 @@ photocopies, next paper — the order an official checks the papers in.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSizePolicy, QSpinBox, QWidget
 
 from app.catalogue import DocumentSpec
 from app.services.intake import DocumentInput
+from ui.widgets.style import emphasize
 
 MAX_COPIES = 99
 
@@ -40,7 +41,8 @@ class DocumentsTable(QWidget):
                   self.tr("Bản photo"))
         for column, title in enumerate(titles):
             header = QLabel(title)
-            header.setStyleSheet("font-weight: bold")
+            header.setWordWrap(True)
+            emphasize(header)
             if column >= 2:
                 header.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.grid.addWidget(header, 0, column)
@@ -54,23 +56,30 @@ class DocumentsTable(QWidget):
 
     def set_documents(self, specs: tuple[DocumentSpec, ...] | list[DocumentSpec]) -> None:
         self.clear()
+        kinds = (self.tr("bản chính"), self.tr("bản sao chứng thực"), self.tr("bản photo"))
         for index, spec in enumerate(specs, start=1):
             tick = QCheckBox()
             tick.setAccessibleName(spec.name)
             tick.setToolTip(self.tr("Đã nhận giấy tờ này (phím cách để đánh dấu)"))
+            # With no text beside it, the box alone would show no focus: frame it in the highlight colour.
+            tick.setStyleSheet("QCheckBox:focus { border: 2px solid palette(highlight); border-radius: 3px; }")
+            tick.installEventFilter(self)
             text = f"{spec.name} *" if spec.required else spec.name
             label = QLabel(text)
             label.setWordWrap(True)
             label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             if spec.required:
-                label.setStyleSheet("font-weight: bold")
+                emphasize(label)
             label.setBuddy(tick)
             spins = []
-            for _ in range(3):
+            for kind in kinds:
                 spin = QSpinBox()
                 spin.setRange(0, MAX_COPIES)
                 spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-                spin.setFixedWidth(self.fontMetrics().horizontalAdvance("000") + 40)
+                spin.setFixedWidth(self._spin_width())
+                spin.setAccessibleName(f"{spec.name}: {kind}")
+                spin.setToolTip(self.tr("Số {kind} đã nhận (gõ số hoặc ↑/↓; Enter sang ô sau)").format(kind=kind))
+                spin.installEventFilter(self)
                 spins.append(spin)
             row = _Row(spec, tick, label, tuple(spins))
             tick.toggled.connect(lambda on, r=row: self._ticked(r, on))
@@ -82,6 +91,30 @@ class DocumentsTable(QWidget):
                 self.grid.addWidget(spin, index, column, Qt.AlignmentFlag.AlignTop)
             self.rows.append(row)
         self.changed.emit()
+
+    def name_room(self) -> int:
+        """Width the names should have beyond the table's minimum to read as lines, not a word per line."""
+        return self.fontMetrics().averageCharWidth() * 14
+
+    def _spin_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("000") + 40
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Enter moves to the next box, as in the rest of the form (Ctrl+Enter is the save shortcut).
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+                and isinstance(watched, QWidget)):
+            watched.focusNextChild()
+            return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            for row in self.rows:
+                for spin in row.spins:
+                    spin.setFixedWidth(self._spin_width())
 
     def _ticked(self, row: _Row, on: bool) -> None:
         total = sum(s.value() for s in row.spins)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel
 
+from ui.widgets.style import set_tone
+
 
 def facts_grid(rows: list[tuple[str, str]]) -> tuple[QGridLayout, dict[str, QLabel]]:
     """The grid and its value labels by key; values wrap and can be selected (codes are copied from here)."""
@@ -13,7 +15,7 @@ def facts_grid(rows: list[tuple[str, str]]) -> tuple[QGridLayout, dict[str, QLab
     values: dict[str, QLabel] = {}
     for index, (key, text) in enumerate(rows):
         caption = QLabel(text)
-        caption.setStyleSheet("color: #555")
+        set_tone(caption, "muted")
         value = QLabel()
         value.setWordWrap(True)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

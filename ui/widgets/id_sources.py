@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.citizens import CardPayloadError, CitizenCard, parse_cccd_payload
 from app.devices.base import CancelToken, Scanner, ScanSettings, Source
@@ -82,26 +82,33 @@ class IdSourceButtons(QWidget):
         self._reader_cancel: CancelToken | None = None
 
         self.image_button = QPushButton(self.tr("Đọc từ ảnh…"))
-        self.image_button.setToolTip(self.tr("Chọn ảnh chụp hoặc ảnh quét mặt có mã QR của thẻ căn cước"))
+        self.image_button.setToolTip(self.tr("Chọn ảnh chụp hoặc ảnh quét mặt có mã QR của thẻ căn cước (F3)"))
         self.image_button.clicked.connect(self.read_image)
         self.scanner_button = QPushButton(self.tr("Đọc từ máy quét"))
-        self.scanner_button.setToolTip(self.tr("Úp mặt có mã QR của thẻ xuống mặt kính máy quét rồi bấm"))
+        self.scanner_button.setToolTip(self.tr("Úp mặt có mã QR của thẻ xuống mặt kính máy quét rồi bấm (F4)"))
         self.scanner_button.clicked.connect(self.read_scanner)
         self.reader_button = QPushButton(self.tr("Đầu đọc cổng COM"))
         self.reader_button.setCheckable(True)
-        self.reader_button.setToolTip(self.tr("Chờ đầu đọc mã QR nối qua cổng COM/USB gửi dữ liệu thẻ"))
+        self.reader_button.setToolTip(self.tr("Chờ đầu đọc mã QR nối qua cổng COM/USB gửi dữ liệu thẻ; bấm lại để dừng chờ (F7)"))
         self.reader_button.clicked.connect(self._reader_clicked)
         self.target_combo = QComboBox()
         self.target_combo.addItem(self.tr("điền vào Người yêu cầu"), APPLICANT)
         self.target_combo.addItem(self.tr("điền vào Người nộp"), SUBMITTER)
         self.target_combo.setVisible(False)
-        layout = QHBoxLayout(self)
+        self.target_combo.setToolTip(self.tr("Thông tin đọc từ thẻ sẽ điền vào người yêu cầu hay người nộp hồ sơ"))
+        # The form choice sits under the buttons: one row of all four is too wide for a 1366-pixel screen.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.image_button, self.scanner_button, self.reader_button, self.target_combo):
-            if isinstance(widget, QPushButton):
-                widget.setAutoDefault(False)
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.image_button, self.scanner_button, self.reader_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target_combo)
+        target_row.addStretch(1)
+        layout.addLayout(target_row)
 
     # ----- target ---------------------------------------------------------------------------------
 

@@ -78,6 +78,18 @@ class PartyForm(QWidget):
             lbl.setBuddy(widget)
             form.addRow(lbl, widget)
         self._citizen_only = [birth_label, self.birth_edit, sex_label, self.sex_combo]
+        for widget, tip in (
+            (self.citizen_radio, self.tr("Người yêu cầu là cá nhân (phím mũi tên để đổi)")),
+            (self.organisation_radio, self.tr("Người yêu cầu là cơ quan, tổ chức, doanh nghiệp")),
+            (self.name_edit, self.tr("Họ và tên đầy đủ, có dấu, như trên thẻ căn cước")),
+            (self.id_edit, self.tr("Số định danh cá nhân 12 chữ số trên thẻ căn cước; tổ chức ghi mã số thuế")),
+            (self.birth_edit, self.tr("Ngày sinh dạng ngày/tháng/năm, ví dụ 15/08/1999")),
+            (self.sex_combo, self.tr("Giới tính; gõ chữ N để chọn nhanh")),
+            (self.address_edit, self.tr("Nơi cư trú: thôn/xóm, xã/phường, tỉnh/thành phố")),
+            (self.phone_edit, self.tr("Số điện thoại để báo khi có kết quả (không bắt buộc)")),
+            (self.email_edit, self.tr("Địa chỉ thư điện tử (không bắt buộc)")),
+        ):
+            widget.setToolTip(tip)
 
         for edit in (self.name_edit, self.id_edit, self.birth_edit, self.address_edit, self.phone_edit,
                      self.email_edit):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from app.catalogue import ProcedureSpec, search_procedures
 from ui.context import AppContext
@@ -24,10 +24,13 @@ class ProcedurePicker(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("Gõ tên hoặc mã thủ tục, ví dụ: xac nhan tinh trang hon nhan"))
         self.edit.setClearButtonEnabled(True)
+        self.hint = self.tr("Gõ tên hoặc mã thủ tục, có dấu hay không dấu; Enter chọn dòng đầu, ↓ để chọn dòng khác")
+        self.edit.setToolTip(self.hint)
         self.results = QListWidget()
         self.results.setMaximumHeight(120)
         self.results.setVisible(False)
         self.results.itemActivated.connect(self._activate)
+        self.results.setToolTip(self.tr("Thủ tục tìm thấy: ↑/↓ để chọn, Enter để lấy, ↑ ở dòng đầu để về ô gõ"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -35,6 +38,8 @@ class ProcedurePicker(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.results)
         self.setFocusProxy(self.edit)
+        # Never taller than the field (and the list when it shows): spare height must not float the field.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -88,7 +93,7 @@ class ProcedurePicker(QWidget):
     def set_procedure(self, spec: ProcedureSpec | None) -> None:
         self.current = spec
         self.edit.setText(spec.name if spec else "")
-        self.edit.setToolTip(f"{spec.code} · {spec.field.name}" if spec else "")
+        self.edit.setToolTip(f"{spec.code} · {spec.field.name}" if spec else self.hint)
         self.results.clear()
         self.results.setVisible(False)
 

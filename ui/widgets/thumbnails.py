@@ -40,8 +40,9 @@ class ThumbnailStrip(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setStyleSheet("QListWidget { background: #eef1f4; }"
-                           "QListWidget::item:selected { background: #c9dcf2; border: 2px solid #0b5394; }")
+        self.setStyleSheet("QListWidget { background: palette(alternate-base); }"
+                           "QListWidget::item:selected { background: palette(highlight);"
+                           " border: 2px solid palette(window-text); }")
         self.model().rowsMoved.connect(lambda *_: self.order_changed.emit())
 
     # ----- content --------------------------------------------------------------------------------
