@@ -36,6 +36,24 @@ STATUS_LABELS: dict[Status, str] = {
 
 CHANNEL_LABELS: dict[int, str] = {1: "Trực tiếp", 2: "Trực tuyến", 3: "Bưu chính công ích"}
 
+# What each step of a dossier's history did (DossierEvent.action). A status names where a dossier is; an
+# action names what happened, which a status cannot tell apart (a scan added, a purge, an apology).
+ACTION_LABELS: dict[str, str] = {
+    "received": "Tiếp nhận",
+    "processing": "Bắt đầu xử lý",
+    "supplement_requested": "Yêu cầu bổ sung",
+    "supplement_received": "Nhận bổ sung",
+    "refused": "Từ chối tiếp nhận",
+    "withdrawn": "Rút hồ sơ",
+    "stopped": "Dừng xử lý",
+    "resolved": "Đã xử lý xong",
+    "returned": "Trả kết quả",
+    "apology": "Xin lỗi, hẹn lại",
+    "digitised": "Số hóa giấy tờ",
+    "province_update": "Cập nhật từ hệ thống của tỉnh",
+    "purged": "Xoá dữ liệu cá nhân (hết hạn lưu giữ)",
+}
+
 S = Status
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     S.REGISTERED: frozenset({S.RECEIVED, S.NOT_RECEIVED}),
@@ -58,6 +76,12 @@ FINISHED_STATUSES = frozenset({S.WITHDRAWN, S.RESOLVED, S.RETURNED})
 
 def label(status: int) -> str:
     return tr(STATUS_LABELS[Status(status)])
+
+
+def action_label(action: str) -> str:
+    """The name of a history step; an action this version does not know shows as stored."""
+    text = ACTION_LABELS.get(action)
+    return tr(text) if text is not None else action
 
 
 def check_transition(current: int, target: Status) -> None:

@@ -33,6 +33,7 @@ from app.fsutil import fsync_dir, storage_error
 from app.i18n import tr
 from app.models import Dossier, SatisfactionRating
 from app.security import audit, operators
+from app.status import action_label
 from app.status import label as status_label
 
 JSON_MEMBER = "du-lieu.json"
@@ -155,8 +156,9 @@ def _summary(dossiers: list[Dossier], number: str, unit_name: str, now: datetime
             _line(tr("Thành phần hồ sơ"), "; ".join(d.name for d in dossier.documents)),
             _line(tr("Tệp đính kèm (bản scan)"), len(dossier.attachments)),
             tr("  Quá trình xử lý:"),
-            # The step is named by the status it led to; the JSON file keeps the exact action of each event.
-            *(f"    - {_when(e.at)} {_status_name(e.to_status)}{': ' + e.reason if e.reason else ''}"
+            # Named by what was done (a scan or a purge leaves the status as it was); the JSON file keeps the
+            # stored codes of each event.
+            *(f"    - {_when(e.at)} {action_label(e.action)}{': ' + e.reason if e.reason else ''}"
               for e in dossier.events),
             "",
         ]

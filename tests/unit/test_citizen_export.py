@@ -108,6 +108,11 @@ def test_everything_about_the_person_with_scans_decrypted(staff, store, dossiers
     assert father["dossier"]["submitter_name"] == TRICKY_NAME
     assert dossiers["stranger"] not in json.dumps(data) and "Lê Văn Khác" not in summary
     assert TRICKY_NAME in summary and dossiers["own"] in summary and "Nghị định 13/2023" in summary
+    # Each step is named by what was done, not by the status it led to.
+    steps = [line for line in summary.splitlines() if line.startswith("    - ")]
+    assert any(line.endswith(" Tiếp nhận") for line in steps), steps
+    assert any(" Trả kết quả" in line for line in steps), steps
+    assert not any("Được tiếp nhận" in line for line in steps), steps
     assert not [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
 
     with staff.session() as s:

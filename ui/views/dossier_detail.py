@@ -29,7 +29,7 @@ from app.changes import Changes
 from app.errors import ValidationError
 from app.models import Dossier, DossierAttachment, OutboxItem
 from app.services import dossiers as svc
-from app.status import OPEN_STATUSES, TRANSITIONS, Status, label
+from app.status import OPEN_STATUSES, TRANSITIONS, Status, action_label, label
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.format import appointment_text, short_datetime
@@ -39,19 +39,6 @@ from ui.views.rating_dialog import ask_rating
 from ui.widgets.facts_grid import facts_grid
 from ui.widgets.style import emphasize, set_tone
 from ui.widgets.tables import read_only_table
-
-ACTION_LABELS = {
-    "received": "Tiếp nhận",
-    "processing": "Bắt đầu xử lý",
-    "supplement_requested": "Yêu cầu bổ sung",
-    "supplement_received": "Nhận bổ sung",
-    "refused": "Từ chối tiếp nhận",
-    "withdrawn": "Rút hồ sơ",
-    "stopped": "Dừng xử lý",
-    "resolved": "Đã xử lý xong",
-    "returned": "Trả kết quả",
-    "apology": "Xin lỗi, hẹn lại",
-}
 
 FORM_IDS = ("01", "02", "03", "04", "05")
 
@@ -250,7 +237,7 @@ class DossierDetailView(QWidget):
 
         self.history_table.setRowCount(len(dossier.events))
         for row, event in enumerate(dossier.events):
-            values = [short_datetime(event.at), event.actor, self.tr(ACTION_LABELS.get(event.action, event.action)),
+            values = [short_datetime(event.at), event.actor, action_label(event.action),
                       label(event.to_status) if event.to_status else "", event.reason]
             for column, value in enumerate(values):
                 self.history_table.setItem(row, column, QTableWidgetItem(value))
