@@ -26,6 +26,7 @@ from ui.events import Events
 from ui.extensions import install_all
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
+from ui.widgets.style import emphasize, set_tone
 
 UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 
@@ -115,7 +116,8 @@ def _mark_insecure(window: MainWindow) -> None:
     warning = _t("KHÔNG MÃ HOÁ — chế độ thử nghiệm, không dùng cho dữ liệu thật")
     window.setWindowTitle(f"{window.windowTitle()} — {warning}")
     label = QLabel(warning)
-    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    set_tone(label, "error")
+    emphasize(label)
     window.statusBar().addPermanentWidget(label)
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSizePolicy, QToolBar
 from sqlalchemy import func, select
 
 from app import __version__, clock, outbox
@@ -27,6 +27,7 @@ from sync import engine as sync_engine
 from sync.apply import PROVINCE_ACTION
 from sync.engine import ScanPolicy, SyncEngine, SyncReport, SyncStatus
 from ui.context import AppContext
+from ui.widgets.style import TONES, graphic_color, mix, readable, set_tone
 
 # Debounce between a local change and the push it triggers: a burst of edits leaves in one run.
 PUSH_SOON_MS = 2_000
@@ -371,10 +372,22 @@ def _persist_extra(key: str, value: object) -> None:
         pass  # a settings file set aside as malformed: the grace period restarts, nothing worse
 
 
+def banner_style(tone: str, *, bold: bool = False) -> str:
+    """A boxed message tinted with a tone: the background, border and text all derive from the palette, so
+    the box reads on a dark theme as well as on the usual light one."""
+    palette = QApplication.palette()
+    hue = QColor(TONES[tone])
+    background = mix(palette.color(QPalette.ColorRole.Window), hue, 0.12)
+    text = readable(hue, background, palette.color(QPalette.ColorRole.WindowText))
+    weight = "; font-weight: bold" if bold else ""
+    return (f"background: {background.name()}; border: 1px solid {graphic_color(TONES[tone], palette).name()}; "
+            f"padding: 6px; color: {text.name()}{weight}")
+
+
 def notice_banner_style(notice: Notice) -> str:
     if notice.level is NoticeLevel.BLOCKING:
-        return "background: #fdecea; border: 1px solid #d93025; padding: 6px; color: #7a1a12; font-weight: bold"
-    return "background: #fff4ce; border: 1px solid #e0b400; padding: 6px; color: #5c4400"
+        return banner_style("error", bold=True)
+    return banner_style("warning")
 
 
 def banner_text(notice: Notice) -> str:
@@ -428,7 +441,7 @@ def install(window: QMainWindow, ctx: AppContext) -> SyncController:
 
     quiet = QLabel()
     quiet.setObjectName("update_info")
-    quiet.setStyleSheet("color: #666")
+    set_tone(quiet, "muted")
     quiet.setContentsMargins(10, 0, 10, 0)
     quiet.setVisible(False)
     window.statusBar().addPermanentWidget(quiet)

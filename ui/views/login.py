@@ -33,6 +33,7 @@ from app.security.operators import LoginFailed
 from app.security.session import OperatorRef, workstation
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.widgets.style import emphasize, set_tone
 
 CARD_WIDTH = 440
 
@@ -54,8 +55,11 @@ class AuthScreen(QDialog):
         self.ctx = ctx
         self.setModal(True)
         self.setObjectName("auth_screen")
-        self.setStyleSheet("#auth_screen { background: #eef2f6; }"
-                           "#auth_card { background: white; border: 1px solid #c9d3de; border-radius: 8px; }")
+        # Palette roles, not fixed colours: the card's text follows the theme, so must its background.
+        # The card takes the window colour the tones are measured against; the fields stand out in base.
+        self.setStyleSheet("#auth_screen { background: palette(base); }"
+                           "#auth_card { background: palette(window); border: 1px solid palette(mid);"
+                           " border-radius: 8px; }")
         self.card = QFrame()
         self.card.setObjectName("auth_card")
         self.card.setFixedWidth(CARD_WIDTH)
@@ -65,11 +69,12 @@ class AuthScreen(QDialog):
 
         unit = QLabel(ctx.settings.unit_name)
         unit.setTextFormat(Qt.TextFormat.PlainText)
-        unit.setStyleSheet("color: #37474f; font-weight: bold")
+        emphasize(unit)
         unit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title_label = QLabel()
         self.title_label.setObjectName("auth_title")
-        self.title_label.setStyleSheet("font-size: 16pt; font-weight: bold; color: #0b5394")
+        set_tone(self.title_label, "accent")
+        emphasize(self.title_label, 1.45)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title_label.setWordWrap(True)
         self.hint_label = QLabel()
@@ -77,7 +82,7 @@ class AuthScreen(QDialog):
         self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint_label.setWordWrap(True)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint_label.setStyleSheet("color: #555")
+        set_tone(self.hint_label, "muted")
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setVerticalSpacing(8)
@@ -85,7 +90,8 @@ class AuthScreen(QDialog):
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setObjectName("auth_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold")
+        set_tone(self.error_label, "error")
+        emphasize(self.error_label)
         self.error_label.setVisible(False)
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(8)
@@ -130,7 +136,8 @@ class AuthScreen(QDialog):
         button.setAutoDefault(False)
         if primary:
             button.setDefault(True)
-            button.setStyleSheet("font-weight: bold; padding: 4px 16px")
+            emphasize(button)
+            button.setStyleSheet("padding: 4px 16px")
         button.clicked.connect(slot)
         self.buttons.addWidget(button)
         self._inputs.append(button)

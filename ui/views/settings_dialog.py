@@ -38,6 +38,7 @@ from app.workdays import WorkCalendar, list_calendar_days, parse_date, remove_ca
 from ui.context import AppContext
 from ui.dialogs import translate_buttons
 from ui.format import weekday_name
+from ui.widgets.style import set_tone
 
 
 def _t(text: str) -> str:
@@ -92,6 +93,13 @@ class SettingsDialog(QDialog):
         self.saturday_check.setChecked(bool(s.saturday_morning))
         self.saturday_edit = QLineEdit(format_periods(s.saturday_periods))
         self.cutoff_edit = QLineEdit(s.same_day_cutoff)
+        from ui.main_window import MAX_FONT_SIZE, MIN_FONT_SIZE  # the window imports this dialog
+
+        self.font_size_spin = QSpinBox()
+        self.font_size_spin.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
+        self.font_size_spin.setValue(int(s.ui_font_size))
+        self.font_size_spin.setToolTip(self.tr(
+            "Cỡ chữ của toàn bộ chương trình trên máy này; cũng đổi được bằng Ctrl+= và Ctrl+- (Ctrl+0: mặc định)."))
 
         unit_box = QGroupBox(self.tr("Đơn vị và máy trạm"))
         unit_form = QFormLayout(unit_box)
@@ -104,6 +112,7 @@ class SettingsDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             unit_form.addRow(label, widget)
+        unit_form.addRow(self.tr("Cỡ chữ:"), self.font_size_spin)
         hours_box = QGroupBox(self.tr("Giờ làm việc"))
         hours_form = QFormLayout(hours_box)
         hours_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -192,7 +201,7 @@ class SettingsDialog(QDialog):
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
+        set_tone(self.error_label, "error")
         self.buttons = translate_buttons(QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel))
         self.buttons.accepted.connect(self.save)
@@ -309,6 +318,7 @@ class SettingsDialog(QDialog):
             backup_keep=self.backup_keep_spin.value(),
             backup_folder=self.backup_folder_edit.text().strip(),
             retention_days=self.retention_spin.value(),
+            ui_font_size=self.font_size_spin.value(),
         )
         settings.validate()
         if settings.backup_folder and settings.backup_folder != self.ctx.settings.backup_folder:
@@ -352,6 +362,10 @@ class SettingsDialog(QDialog):
             self.buttons.setEnabled(True)
             self.ctx.settings = settings
             self.saved_settings = settings
+            apply_font_size = getattr(self.parent(), "set_font_size", None)
+            if apply_font_size is not None:
+                # The same path as the zoom keys; the size is already saved, so nothing is written twice.
+                apply_font_size(settings.ui_font_size)
             self._pending.clear()
             self.ctx.events.publish(Changes(settings=True, calendar=bool(pending)))
             self.accept()

@@ -23,8 +23,9 @@ from app.fleet import Notice, NoticeLevel
 from app.status import label as status_label
 from ui.context import AppContext
 from ui.format import short_datetime
-from ui.sync_ui import SyncController, SyncView, format_bytes, notice_banner_style, state_text
+from ui.sync_ui import SyncController, SyncView, banner_style, format_bytes, notice_banner_style, state_text
 from ui.widgets.facts_grid import facts_grid
+from ui.widgets.style import emphasize, set_tone, tone_color
 from ui.widgets.tables import read_only_table
 
 
@@ -35,10 +36,11 @@ class SyncPanel(QWidget):
         self.controller = controller
 
         title = QLabel(self.tr("Đồng bộ với hệ thống của tỉnh"))
-        title.setStyleSheet("font-size: 15pt; font-weight: bold")
+        emphasize(title, 1.4)
         self.state_label = QLabel()
         self.state_label.setObjectName("sync_panel_state")
-        self.state_label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #0b5394")
+        set_tone(self.state_label, "accent")
+        emphasize(self.state_label, 1.1)
         self.sync_button = QPushButton(self.tr("Đồng bộ ngay"))
         self.sync_button.setMinimumWidth(160)
         self.sync_button.clicked.connect(controller.sync_now)
@@ -53,15 +55,13 @@ class SyncPanel(QWidget):
         self.skew_label = QLabel()
         self.skew_label.setObjectName("sync_skew_warning")
         self.skew_label.setWordWrap(True)
-        self.skew_label.setStyleSheet(
-            "background: #fff4ce; border: 1px solid #e0b400; padding: 6px; color: #5c4400")
+        self.skew_label.setStyleSheet(banner_style("warning"))
         self.skew_label.setVisible(False)
         # A run-level problem (no token, no keyring, the line) in one sentence.
         self.problem_label = QLabel()
         self.problem_label.setObjectName("sync_problem")
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(
-            "background: #fdecea; border: 1px solid #d93025; padding: 6px; color: #7a1a12")
+        self.problem_label.setStyleSheet(banner_style("error"))
         self.problem_label.setVisible(False)
         # What the province's hello says about this version: quiet for "a newer one exists", a banner with
         # the deadline below the minimum version, red once new intake is blocked.
@@ -83,7 +83,7 @@ class SyncPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.no_errors_label = QLabel(self.tr("Không có lỗi nào cần xử lý."))
-        self.no_errors_label.setStyleSheet("color: #555")
+        set_tone(self.no_errors_label, "muted")
         errors_box = QGroupBox(self.tr("Lỗi khi gửi hồ sơ"))
         errors_layout = QVBoxLayout(errors_box)
         errors_layout.addWidget(self.no_errors_label)
@@ -189,7 +189,8 @@ class SyncPanel(QWidget):
             return
         if notice.level is NoticeLevel.INFO:
             self.update_label.setText(notice.message)
-            self.update_label.setStyleSheet("color: #555")
+            # A plain sheet, not set_tone: the same label later carries a banner's sheet.
+            self.update_label.setStyleSheet(f"color: {tone_color('muted').name()}")
         else:
             self.update_label.setText(f"{notice.title}: {notice.message}")
             self.update_label.setStyleSheet(notice_banner_style(notice))
