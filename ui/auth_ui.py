@@ -54,16 +54,22 @@ class AuthController(QObject):
         self.label.setContentsMargins(10, 0, 10, 0)
         window.statusBar().addPermanentWidget(self.label)
 
-        menu = window.menuBar().addMenu(_t("&Hệ thống"))
+        # No Alt letter: H is the "&Hồ sơ" menu's, and T, N, G are buttons' on the dossier and scanning screens
+        # (a shared letter only moves the focus, it acts on neither). F10 then the arrows reach it, as "Trợ giúp".
+        menu = window.menuBar().addMenu(_t("Hệ thống"))
         self.menu = menu  # other extensions add their system actions here
         self.actions: dict[str, QAction] = {}
-        for key, text, shortcut, slot in (
-            ("lock", _t("Khóa máy (Ctrl+L)"), "Ctrl+L", self.lock),
-            ("switch_user", _t("Đổi người dùng"), None, self.switch_user),
-            ("change_password", _t("Đổi mật khẩu"), None, self.change_password),
-            (None, None, None, None),
-            ("backup", _t("Sao lưu dữ liệu…"), None, self.backup_to_folder),
-            ("check", _t("Kiểm tra dữ liệu"), None, self.check_data),
+        for key, text, shortcut, tip, slot in (
+            ("lock", _t("Khóa máy (Ctrl+L)"), "Ctrl+L",
+             _t("Khóa máy khi rời quầy; đăng nhập lại để tiếp tục (Ctrl+L)"), self.lock),
+            ("switch_user", _t("Đổi người dùng"), None, _t("Đăng xuất để cán bộ khác đăng nhập"), self.switch_user),
+            ("change_password", _t("Đổi mật khẩu"), None, _t("Đặt mật khẩu mới cho tài khoản đang đăng nhập"),
+             self.change_password),
+            (None, None, None, None, None),
+            ("backup", _t("Sao lưu dữ liệu…"), None, _t("Sao lưu toàn bộ dữ liệu ra ổ USB hoặc thư mục khác"),
+             self.backup_to_folder),
+            ("check", _t("Kiểm tra dữ liệu"), None, _t("Kiểm tra cơ sở dữ liệu và tệp đính kèm còn nguyên vẹn"),
+             self.check_data),
         ):
             if key is None:
                 menu.addSeparator()
@@ -72,6 +78,8 @@ class AuthController(QObject):
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions[key] = action

@@ -15,7 +15,8 @@ def _t(text: str) -> str:
 def install(window, ctx: AppContext) -> CaptureView:  # noqa: ANN001 - MainWindow (import cycle)
     screen = CaptureView(ctx)
     screen.setObjectName("capture_view")
-    window.add_screen("capture", _t("Quét tài liệu"), "F6", screen)
+    window.add_screen("capture", _t("Quét tài liệu"), "F6", screen,
+                      tip=_t("Quét giấy tờ của hồ sơ đang mở và lưu thành tệp PDF (F6)"))
 
     def open_for(dossier_id: str) -> None:
         screen.load_dossier(dossier_id)

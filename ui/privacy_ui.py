@@ -33,6 +33,10 @@ class CitizenDataExport(QObject):
         self.window = window
         self.ctx = ctx
         self.action = QAction(_t("Trích xuất dữ liệu của công dân…"), window)
+        tip = _t("Lập tệp nén chứa mọi dữ liệu máy này lưu về một công dân, khi người đó yêu cầu "
+                 "(Nghị định 13/2023/NĐ-CP); dành cho lãnh đạo hoặc quản trị viên")
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
         self.action.triggered.connect(self.start)
         window.actions_["citizen_export"] = self.action
         controller = getattr(window, "auth_controller", None)

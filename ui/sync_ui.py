@@ -470,6 +470,7 @@ def install(window: QMainWindow, ctx: AppContext) -> SyncController:
 
     panel = SyncPanel(ctx, controller)
     window.sync_panel = panel
-    window.add_screen("sync", panel.tr("Đồng bộ"), "F9", panel)
+    window.add_screen("sync", panel.tr("Đồng bộ"), "F9", panel,
+                      tip=_t("Xem tình trạng đồng bộ với hệ thống của tỉnh và các hồ sơ chờ gửi (F9)"))
     controller.start()
     return controller
