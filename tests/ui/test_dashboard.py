@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 
 from app.models import SatisfactionRating
 from app.services import dossiers as svc
+from app.services.intake import DocumentInput
 from app.settings import Settings
 from app.status import Status
 from tests.ui.helpers import save_screenshot, type_text
@@ -96,6 +97,30 @@ def test_dashboard_shows_the_rates_and_drills_down_to_the_dossiers(qtbot, window
     view.drill_table.cellDoubleClicked.emit(0, 0)
     assert window.stack.currentWidget() is window.detail_view
     assert window.detail_view.code_label.text() == march["late"]
+
+
+def test_a_withdrawal_late_only_because_of_the_supplement_pause_splits_as_the_indicators(
+        qtbot, window, ctx, march, frozen_now):
+    """Withdrawn on Wednesday 10/03, after the Tuesday appointment, but its clock stopped on Friday 05/03 when
+    the supplement was asked for: within the on-time figure, and early, on the chart and in its list alike."""
+    frozen_now.value = datetime(2027, 3, 4, 9, 20)
+    with ctx.db.session() as session:
+        paused = svc.receive_dossier(session, ctx.settings, request()).dossier.code
+    with ctx.db.session() as session:
+        svc.request_supplement(session, ctx.settings, paused, [DocumentInput(name="Bản sao Giấy khai sinh")],
+                               "Thiếu giấy tờ chứng minh nhân thân", at=datetime(2027, 3, 5, 10, 0))
+    frozen_now.value = NOW
+    with ctx.db.session() as session:
+        svc.withdraw(session, ctx.settings, paused, "Công dân không bổ sung được")
+    view = window.dashboard_view
+    view.set_month(2027, 3)
+    qtbot.waitUntil(lambda: view.cards["on_time"].detail == "3/4")
+
+    early_bar, on_time_bar = (rect for rect, _category, _series in view.on_time_chart.bar_rects()[:2])
+    QTest.mouseClick(view.on_time_chart, Qt.MouseButton.LeftButton, pos=early_bar.center().toPoint())
+    assert set(drill_codes(view)) == {march["early"], paused}
+    QTest.mouseClick(view.on_time_chart, Qt.MouseButton.LeftButton, pos=on_time_bar.center().toPoint())
+    assert drill_codes(view) == [march["on_time"]]
 
 
 def test_watch_lists_and_public_late_list(window, march):

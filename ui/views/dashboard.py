@@ -7,7 +7,7 @@ figure, a bar or a table row lists exactly the dossiers behind it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from html import escape
 
@@ -42,7 +42,7 @@ from app import clock
 from app.changes import Changes
 from app.models import Dossier
 from app.services.deadline_watch import WatchItem, apology_reminders, due_today, due_within, overdue
-from app.services.deadlines import EARLY, on_time_class
+from app.services.deadlines import EARLY, finish_outcome, pending_pause
 from app.services.indicators import (
     GroupIndicators,
     Indicator,
@@ -93,6 +93,7 @@ class DossierRow:
     due_at: datetime | None
     finished_at: datetime | None
     official: str
+    outcome: str | None = None  # as the indicators count it (app.services.deadlines)
 
 
 def load_dashboard(session: Session, settings: Settings, start: date, end: date, by: str,
@@ -113,22 +114,40 @@ def load_dashboard(session: Session, settings: Settings, start: date, end: date,
 def load_rows(session: Session, codes: list[str], only: str | None = None) -> list[DossierRow]:
     """Rows of ``codes`` in their order; ``only`` = "early" / "on_time" splits the on-time numerator."""
     rows: list[DossierRow] = []
-    for i in range(0, len(codes), 500):  # stays far below SQLite's parameter limit
+    for chunk in _chunks(codes):
         for r in session.execute(
             select(Dossier.code, Dossier.applicant_name, Dossier.procedure_name, Dossier.status, Dossier.due_at,
-                   Dossier.finished_at, Dossier.returned_at, Dossier.received_by)
-            .where(Dossier.code.in_(codes[i:i + 500]))
+                   Dossier.finished_at, Dossier.returned_at, Dossier.received_by, Dossier.outcome)
+            .where(Dossier.code.in_(chunk))
         ):
             rows.append(DossierRow(r.code, r.applicant_name, r.procedure_name, r.status, r.due_at,
-                                   r.finished_at or r.returned_at, r.received_by))
+                                   r.finished_at or r.returned_at, r.received_by, r.outcome))
     if only is not None:
+        rows = _with_judged_outcomes(session, rows)
         # The code lists keep early and on time together; anything of the numerator not early is on time,
-        # so the two drill-downs always add up to the numerator.
-        def early(r: DossierRow) -> bool:
-            return r.finished_at is not None and on_time_class(r.finished_at, r.due_at) == EARLY
-        rows = [r for r in rows if early(r) == (only == "early")]
+        # so the two drill-downs always add up to the numerator. The outcome stored at the finish counts a
+        # supplement pause as the indicators do; the finish and appointment times alone would not.
+        rows = [r for r in rows if (r.outcome == EARLY) == (only == "early")]
     order = {c: n for n, c in enumerate(codes)}
     return sorted(rows, key=lambda r: order.get(r.code, 0))
+
+
+def _chunks(codes: list[str], size: int = 500) -> list[list[str]]:
+    return [codes[i:i + size] for i in range(0, len(codes), size)]  # far below SQLite's parameter limit
+
+
+def _with_judged_outcomes(session: Session, rows: list[DossierRow]) -> list[DossierRow]:
+    """Rows finished without a stored outcome (written outside the services) judged as the indicators judge
+    them, by the same function."""
+    missing = [r.code for r in rows if r.outcome is None and r.finished_at is not None]
+    if not missing:
+        return rows
+    judged: dict[str, str | None] = {}
+    for chunk in _chunks(missing):
+        for d in session.execute(select(Dossier).where(Dossier.code.in_(chunk))).scalars():
+            judged[d.code] = finish_outcome(d.status, d.received_at, d.due_at, d.finished_at, d.returned_at,
+                                            pending_pause(d)).outcome
+    return [replace(r, outcome=judged[r.code]) if r.code in judged else r for r in rows]
 
 
 # ----- helpers ------------------------------------------------------------------------------------------------
