@@ -153,3 +153,25 @@ def test_backup_and_retention_settings_are_validated_saved_and_audited(qtbot, ct
     assert entries["setting:retention_days"] == {"old": 0, "new": 365}
     assert entries["setting:backup_folder"] == {"old": False, "new": True}  # the path itself is not logged
     assert entries["setting:backup_every_hours"] == {"old": 24, "new": 0}
+
+
+def test_the_font_size_set_in_the_settings_applies_now_like_the_zoom_keys(qtbot, ctx, data_dir):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MAX_FONT_SIZE, MIN_FONT_SIZE, MainWindow
+
+    font = QApplication.font()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    try:
+        dialog = SettingsDialog(ctx, window)
+        assert dialog.font_size_spin.value() == ctx.settings.ui_font_size
+        assert (dialog.font_size_spin.minimum(), dialog.font_size_spin.maximum()) == (MIN_FONT_SIZE, MAX_FONT_SIZE)
+        assert "Ctrl+=" in dialog.font_size_spin.toolTip()
+        dialog.font_size_spin.setValue(15)
+        dialog.save()
+        assert dialog.result() == SettingsDialog.DialogCode.Accepted
+        assert QApplication.font().pointSize() == 15
+        assert ctx.settings.ui_font_size == 15 == load_settings().ui_font_size
+    finally:
+        QApplication.setFont(font)
