@@ -133,7 +133,6 @@ class MainWindow(QMainWindow):
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        tip = tip or self._screen_tips().get(key)
         _set_tip(action, tip or (f"{action.iconText()} ({shortcut})" if shortcut and shortcut not in text
                                  else action.iconText()))
         action.triggered.connect(lambda: self.stack.setCurrentWidget(widget))
@@ -189,14 +188,6 @@ class MainWindow(QMainWindow):
             log.warning("font size not saved: %s", type(exc).__name__)
 
         self.ctx.tasks.run("db", lambda: save_settings(settings), None, failed)
-
-    def _screen_tips(self) -> dict[str, str]:
-        """Tooltips of the screens the extensions add, for those that do not give one."""
-        return {
-            "capture": self.tr("Quét giấy tờ của hồ sơ đang mở và lưu thành tệp PDF (F6)"),
-            "dashboard": self.tr("Xem số hồ sơ tiếp nhận, giải quyết đúng hạn và quá hạn theo kỳ (F8)"),
-            "sync": self.tr("Xem tình trạng đồng bộ với hệ thống của tỉnh và các hồ sơ chờ gửi (F9)"),
-        }
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ctx, self)

@@ -293,8 +293,6 @@ def test_no_hard_coded_light_only_colours_in_the_screens():
         "ui/views/rating_dialog.py",  # white captions on their own dark buttons
         "ui/views/dashboard.py",  # bar colours, passed through graphic_color()
         "ui/widgets/thumbnails.py",  # page captions painted with their own background
-        # Not part of this pass (another owner): listed in the change notes.
-        "ui/views/recovery_dialog.py",
     }
     offenders = []
     for path in sorted(root.rglob("*.py")):

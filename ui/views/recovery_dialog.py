@@ -28,6 +28,7 @@ from app.errors import UserError, ValidationError
 from app.i18n import tr
 from ui.errors import show_error
 from ui.tasks import TaskRunner
+from ui.widgets.style import emphasize, set_tone
 
 MAX_SHOWN_PROBLEMS = 20
 
@@ -97,7 +98,8 @@ class RecoveryDialog(QDialog):
                               key=backup.backup_time, reverse=True)  # stable: keeps "-2" before its twin
 
         title = QLabel(self.tr("Cơ sở dữ liệu trên máy này bị lỗi"))
-        title.setStyleSheet("font-size: 14pt; font-weight: bold; color: #b00020")
+        set_tone(title, "error")
+        emphasize(title, 1.3)
         explain = QLabel(self.tr(
             "Khi khởi động, ứng dụng kiểm tra nhanh dữ liệu và thấy cấu trúc tệp bị hỏng (thường do mất điện "
             "đột ngột hoặc ổ đĩa có vấn đề). Chưa có gì bị xoá hay sửa. Hãy chọn một cách xử lý bên dưới; nếu "
@@ -122,7 +124,7 @@ class RecoveryDialog(QDialog):
         self.backup_label.setWordWrap(True)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet("color: #0b5394")
+        set_tone(self.status_label, "accent")
         for label in (title, explain, self.backup_label, self.status_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # file names and messages are shown as they are
 
