@@ -36,7 +36,7 @@ from typing import IO, TYPE_CHECKING, Any
 from app import __version__, clock, paths
 from app.attachments import AttachmentStore, Cipher, IdentityCipher
 from app.errors import StorageError, ValidationError
-from app.fsutil import fsync_dir, storage_error
+from app.fsutil import atomic_output, fsync_dir, storage_error
 from app.i18n import tr
 
 if TYPE_CHECKING:
@@ -309,32 +309,18 @@ def create_backup(target_dir: Path | None = None, *, db_path: Path | None = None
     with tempfile.TemporaryDirectory(prefix=".backup-", dir=db_path.parent) as scratch:
         snapshot = Path(scratch) / DB_FILENAME
         revision = snapshot_database(db_path, snapshot, connect=connect)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "w+b") as fh:
-                with zipfile.ZipFile(fh, "w", allowZip64=True) as archive:
-                    members = [_add_member(archive, DB_MEMBER, snapshot, cipher, now)]
-                    store = AttachmentStore(attachments_dir)
-                    for digest in store.all_hashes():
-                        try:
-                            members.append(_add_member(archive, f"{ATTACHMENTS_DIRNAME}/{digest[:2]}/{digest[2:]}",
-                                                       store.path_for(digest), cipher, now))
-                        except FileNotFoundError:
-                            continue  # a leftover file removed while we were reading: not data to keep
-                    manifest = Manifest(app_version=__version__, schema_revision=revision, created_at=now,
-                                        cipher=_cipher_name(cipher), members=tuple(members))
-                    archive.writestr(_zip_info(MANIFEST, now, True), manifest.to_json())
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-            fsync_dir(folder)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise storage_error(exc, target) from exc
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        with atomic_output(target) as fh, zipfile.ZipFile(fh, "w", allowZip64=True) as archive:
+            members = [_add_member(archive, DB_MEMBER, snapshot, cipher, now)]
+            store = AttachmentStore(attachments_dir)
+            for digest in store.all_hashes():
+                try:
+                    members.append(_add_member(archive, f"{ATTACHMENTS_DIRNAME}/{digest[:2]}/{digest[2:]}",
+                                               store.path_for(digest), cipher, now))
+                except FileNotFoundError:
+                    continue  # a leftover file removed while we were reading: not data to keep
+            manifest = Manifest(app_version=__version__, schema_revision=revision, created_at=now,
+                                cipher=_cipher_name(cipher), members=tuple(members))
+            archive.writestr(_zip_info(MANIFEST, now, True), manifest.to_json())
     return Backup(target, manifest)
 
 

@@ -14,9 +14,7 @@ written before the file: if writing fails, the transaction rolls back and nothin
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,7 +27,7 @@ from sqlalchemy.orm import Session, selectinload
 from app import __version__, clock
 from app.attachments import AttachmentStore
 from app.errors import NotFoundError, ValidationError
-from app.fsutil import fsync_dir, storage_error
+from app.fsutil import atomic_output
 from app.i18n import tr
 from app.models import Dossier, SatisfactionRating
 from app.security import audit, operators
@@ -186,30 +184,12 @@ def export_citizen(session: Session, store: AttachmentStore, actor: operators.Ac
         "id_number": number, "dossiers": [_dossier_record(session, d, number) for d in dossiers],
     }
     target = Path(target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise storage_error(exc, target) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w+b") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr(JSON_MEMBER, json.dumps(data, ensure_ascii=False, indent=1))
-                archive.writestr(SUMMARY_MEMBER, _summary(dossiers, number, unit_name, now))
-                for dossier in dossiers:
-                    for index, attachment in enumerate(dossier.attachments):
-                        # read() decrypts and checks the hash: the person gets exactly what was scanned.
-                        archive.writestr(_member_for(dossier, index, attachment), store.read(attachment.sha256),
-                                         compress_type=zipfile.ZIP_STORED)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise storage_error(exc, target) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_output(target) as fh, zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(JSON_MEMBER, json.dumps(data, ensure_ascii=False, indent=1))
+        archive.writestr(SUMMARY_MEMBER, _summary(dossiers, number, unit_name, now))
+        for dossier in dossiers:
+            for index, attachment in enumerate(dossier.attachments):
+                # read() decrypts and checks the hash: the person gets exactly what was scanned.
+                archive.writestr(_member_for(dossier, index, attachment), store.read(attachment.sha256),
+                                 compress_type=zipfile.ZIP_STORED)
     return CitizenExport(target, codes, files)
