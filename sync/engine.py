@@ -30,6 +30,7 @@ from app import outbox
 from app.attachments import AttachmentStore
 from app.catalogue import CatalogueError
 from app.db import Database
+from app.dossier_codes import raise_counters
 from app.errors import UserError
 from app.i18n import tr
 from app.models import Dossier, DossierAttachment, OutboxItem
@@ -44,6 +45,7 @@ from sync.protocol import (
     AUDIT_ANCHOR_REQUIRED,
     AUDIT_HEAD_PATH,
     AUDIT_TAMPER_CODES,
+    CODE_COUNTERS_PATH,
     IDEMPOTENCY_HEADER,
     dossier_to_wire,
 )
@@ -294,6 +296,7 @@ class SyncEngine:
         try:
             self._hello(report)
             self._push(report)
+            self._catch_up_code_counters()
             self._send_audit_head(report)
             self._pull_changes(report)
             self._pull_catalogue(report)
@@ -374,6 +377,30 @@ class SyncEngine:
         with self.db.session() as session:
             for key, value in values.items():
                 state.put(session, key, value or None)
+
+    # -- (a') code counters ---------------------------------------------------------------------------------
+    def _catch_up_code_counters(self) -> None:
+        """Continue the daily code counters after the numbers the province already holds for this unit.
+
+        After a reinstall (empty database, same slot) the local counter would start again and print codes the
+        province has. Cheap (one small GET) and best effort: an older server without the endpoint (404), or
+        any other failure, leaves the counters as they are and the run goes on. It follows the push, which
+        stops the run when the line is dead; a fresh database has nothing queued, so it comes right away.
+        """
+        today = self.clock().date()
+        days = [f"{today:%y%m%d}", f"{today - timedelta(days=1):%y%m%d}"]
+        result = self.transport.request("GET", CODE_COUNTERS_PATH, params={"days": ",".join(days)})
+        data = result.data if result.ok else None
+        if not isinstance(data, dict) or not isinstance(data.get("counters"), list):
+            return
+        unit_id = data.get("unit_id")
+        if not isinstance(unit_id, str) or not unit_id or len(unit_id) > 32:
+            return
+        used = [(c["day"], c["slot"], c["last"]) for c in data["counters"]
+                if isinstance(c, dict) and c.get("day") in days
+                and all(type(c.get(k)) is int for k in ("slot", "last"))]
+        with self.db.session() as session:
+            raise_counters(session, unit_id, used)
 
     # -- (b) push ------------------------------------------------------------------------------------------
     def _push(self, report: SyncReport) -> None:
@@ -463,8 +490,10 @@ class SyncEngine:
             # Two dossiers with one printed code (e.g. a reinstalled workstation restarting its counter):
             # a person must decide; the row waits with backoff and the report says so.
             self._fail_item(item, result, report, tr(
-                "Mã hồ sơ {code} trùng với một hồ sơ khác trên hệ thống của tỉnh. Hãy báo cho bộ phận kỹ thuật; "
-                "hồ sơ vẫn được giữ trên máy.", code=code))
+                "Mã hồ sơ {code} đã được dùng cho một hồ sơ khác trên hệ thống của tỉnh (thường do máy trạm được "
+                "cài lại và tiếp nhận trước lần đồng bộ đầu tiên). Hồ sơ vẫn được giữ trên máy nhưng chưa gửi "
+                "được: hãy báo bộ phận kỹ thuật hoặc tỉnh để cấp lại mã cho hồ sơ, sau đó báo mã mới cho người "
+                "nộp.", code=code))
             return result
         if result.kind is Kind.CLIENT_ERROR and result.status == 409:
             # The same key is still being processed (our earlier attempt): just come back shortly.

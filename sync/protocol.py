@@ -29,6 +29,11 @@ Endpoints (all under ``/v1``, JSON bodies, ``Authorization: Bearer <workstation 
   ``audit_anchor_required`` with ``acknowledged_seq`` asks for the anchor at that seq; 409
   ``audit_head_regressed`` / ``audit_head_rewritten`` / ``audit_chain_broken`` refuse the head and raise a
   tamper alert on the server (``python -m sync.server audit-alerts``).
+- ``GET  /v1/workstations/me/code-counters?days=YYMMDD,...`` (at most :data:`CODE_COUNTER_MAX_DAYS` days;
+  absent = the server's today and yesterday) → ``{"unit_id", "counters": [{"day", "slot", "last"}]}``: for
+  the workstation's unit, the highest code number the server holds in each slot block (slot*1000 ..
+  slot*1000+999) of each day; empty blocks are left out. A workstation raises its local counters to these
+  (never lowers them) before issuing codes, so a reinstall does not reuse codes. Older servers answer 404.
 
 Details every peer relies on:
 
@@ -63,6 +68,8 @@ AUDIT_HEAD_PATH = "/v1/workstations/me/audit-head"
 AUDIT_ANCHOR_REQUIRED = "audit_anchor_required"  # not a refusal: send the hash at the seq the server names
 AUDIT_TAMPER_CODES = ("audit_head_regressed", "audit_head_rewritten", "audit_chain_broken")
 PROTOCOL_HEADER = "Motcua-Protocol"
+CODE_COUNTERS_PATH = "/v1/workstations/me/code-counters"
+CODE_COUNTER_MAX_DAYS = 7
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.i18n import tr
 from sync.protocol import IDEMPOTENCY_HEADER, PROTOCOL_HEADER, SUPPORTED_VERSIONS, Hello
 from sync.server import audit_heads, store, tus
+from sync.server.code_counters import code_counters, parse_days
 from sync.server.db import ServerDatabase, local_now
 from sync.server.errors import ApiError
 
@@ -171,6 +172,12 @@ def create_app(database_url: str, storage_dir: str | Path, *, max_upload_size: i
         reply = await run_in_threadpool(audit_heads.put_head, db, who, head)
         return JSONResponse(reply, headers={"Cache-Control": "no-store"})
 
+    async def get_code_counters(request: Request) -> Response:
+        who = await principal(request)
+        days = parse_days(request.query_params.get("days"))
+        reply = await run_in_threadpool(code_counters, db, who, days)
+        return JSONResponse(reply, headers={"Cache-Control": "no-store"})
+
     async def uploads_collection(request: Request) -> Response:
         who = await principal(request)
         if request.method == "OPTIONS":
@@ -199,6 +206,7 @@ def create_app(database_url: str, storage_dir: str | Path, *, max_upload_size: i
         Route("/v1/changes", changes, methods=["GET"]),
         Route("/v1/catalogue/changes", catalogue_changes, methods=["GET"]),
         Route("/v1/workstations/me/audit-head", put_audit_head, methods=["PUT"]),
+        Route("/v1/workstations/me/code-counters", get_code_counters, methods=["GET"]),
         Route(tus.UPLOADS_PATH, uploads_collection, methods=["OPTIONS", "POST"]),
         Route(tus.UPLOADS_PATH + "/{attachment_id}", upload_resource,
               methods=["OPTIONS", "HEAD", "PATCH", "DELETE"]),
