@@ -384,8 +384,8 @@ class SyncEngine:
 
         After a reinstall (empty database, same slot) the local counter would start again and print codes the
         province has. Cheap (one small GET) and best effort: an older server without the endpoint (404), or
-        any other failure, leaves the counters as they are and the run goes on. It follows the push, which
-        stops the run when the line is dead; a fresh database has nothing queued, so it comes right away.
+        any other failure, leaves the counters as they are and the run goes on. It comes after the push, which
+        already stops the run on a dead line; after a reinstall the queue is short, so that costs no time.
         """
         today = self.clock().date()
         days = [f"{today:%y%m%d}", f"{today - timedelta(days=1):%y%m%d}"]

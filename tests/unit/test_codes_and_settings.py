@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from app.dossier_codes import BLOCK, next_code, parse_code
+from app.dossier_codes import BLOCK, next_code, parse_code, raise_counters
 from app.errors import StateError, ValidationError
 from app.fsutil import atomic_write_text
 from app.ids import uuid7
@@ -32,6 +32,28 @@ def test_counter_restarts_each_day_and_block_exhaustion_is_refused(data_dir, db)
         with pytest.raises(StateError):
             next_code(session, "U.01.02", 3, datetime(2027, 2, 5, 8))
         assert next_code(session, "U.01.02", 3, datetime(2027, 2, 6, 8)).endswith("-270206-3000")
+
+
+def test_raised_counters_continue_after_the_provinces_numbers_and_never_go_back(data_dir, db):
+    unit, day = "000.00.06.H56", datetime(2027, 2, 4, 9, 0)
+    with db.session() as session:
+        # A reinstalled slot 1 hears that 1000..1041 exist; slot 0 hears 0007; a malformed day, a number
+        # outside its slot's block and an unknown slot are ignored.
+        moved = raise_counters(session, unit, [("270204", 1, 1041), ("270204", 0, 7), ("2702", 1, 1500),
+                                               ("270204", 2, 1999), ("270204", 10, 10_005)])
+        assert moved == 2
+        assert next_code(session, unit, 1, day) == f"{unit}-270204-1042"
+        assert next_code(session, unit, 0, day) == f"{unit}-270204-0008"
+        # Already past the province's numbers (and a stale, lower answer): nothing moves back.
+        assert raise_counters(session, unit, [("270204", 1, 1042), ("270204", 1, 1010)]) == 0
+        assert next_code(session, unit, 1, day) == f"{unit}-270204-1043"
+        # Another slot's block and another day start where they always did.
+        assert next_code(session, unit, 2, day) == f"{unit}-270204-2000"
+        assert next_code(session, unit, 1, datetime(2027, 2, 5, 8)) == f"{unit}-270205-1000"
+        # A block the province saw exhausted is refused here too rather than reused.
+        raise_counters(session, unit, [("270205", 3, 3999)])
+        with pytest.raises(StateError):
+            next_code(session, unit, 3, datetime(2027, 2, 5, 8))
 
 
 def test_parse_code_rejects_other_shapes():
