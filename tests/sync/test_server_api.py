@@ -266,8 +266,9 @@ def test_cli_enroll_list_set_status_revoke(tmp_path, capsys):
     token = capsys.readouterr().out.strip().splitlines()[-1]
     db = ServerDatabase(database)
     assert store.authenticate(db, f"Bearer {token}").unit_id == "UNIT-07"
-    row = db.sessions().scalar(select(Workstation))
-    assert row.token_hash == store.hash_token(token) and token not in row.token_hash
+    with db.session() as session:  # closed at once: an open read must not hold the file while the CLI writes
+        row = session.scalar(select(Workstation))
+        assert row.token_hash == store.hash_token(token) and token not in row.token_hash
     assert cli.main(["list", "--db", database]) == 0
     assert "quay-1" in capsys.readouterr().out
     assert cli.main(["set-status", "NO-SUCH", "4", "--db", database]) == 1
