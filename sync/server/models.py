@@ -90,6 +90,28 @@ class Change(ServerBase):
     kind: Mapped[str] = mapped_column(String(16), default="status")
 
 
+class StatusConflict(ServerBase):
+    """A pushed revision whose status met a province change the workstation had not applied yet.
+
+    ``outcome`` is ``kept`` (the province's status stayed) or ``accepted`` (the workstation's status is
+    further along the legal path from it). Created by ``create_all`` on servers that predate it.
+    """
+
+    __tablename__ = "status_conflicts"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[str] = mapped_column(String(64), index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    unit_id: Mapped[str] = mapped_column(String(32))
+    revision: Mapped[int] = mapped_column(Integer)
+    workstation: Mapped[str] = mapped_column(String(128))
+    client_status: Mapped[int] = mapped_column(Integer)
+    province_status: Mapped[int] = mapped_column(Integer)
+    change_seq: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class CatalogueRelease(ServerBase):
     """A complete published catalogue (procedures and calendar exceptions); ``seq`` is its change cursor."""
 
