@@ -299,7 +299,12 @@ class SyncEngine:
             self._pull_catalogue(report)
         except _StopRun:
             pass
-        self._finish(report)
+        try:
+            self._finish(report)
+        except StorageError as exc:
+            # The full disk that stopped a step refuses this bookkeeping too; the report still says why.
+            report.add_error(exc.message)
+            report.worsen(NEEDS_ATTENTION)
         return report
 
     def _finish(self, report: SyncReport) -> None:

@@ -6,16 +6,22 @@ Also: a full disk while a page of pulled changes is being saved.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
+import subprocess
+from collections.abc import Callable
 from typing import Any
 
+import pytest
 import requests
 from conftest_client import client_db, client_dir, receive, server, server_rows, settings  # noqa: F401,I001
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from app import paths
 from app.models import DossierEvent, OutboxItem
 from app.services import dossiers as svc
 from app.status import Status
@@ -195,50 +201,107 @@ def test_without_a_province_change_the_reply_and_the_stored_state_are_unchanged(
     assert bad.status_code == 400 and bad.json()["code"] == "invalid_province_seq"
 
 
-def test_a_full_disk_while_saving_pulled_changes_keeps_the_cursor_and_applies_the_page_once_later(
-        client_db, settings, server, monkeypatch):
-    made = [receive(client_db, settings, name=f"Trần Văn {n}") for n in "ABC"]
-    engine, _replies = make_engine(client_db, server)
+DISK_FULL_MESSAGE = ("Chưa lưu được các cập nhật trạng thái từ hệ thống tỉnh: Ổ đĩa đã đầy, không lưu được. "
+                     "Hãy giải phóng dung lượng rồi thử lại; dữ liệu đang nhập vẫn được giữ. "
+                     "Lần đồng bộ sau sẽ nhận lại đầy đủ.")
+
+
+def pull_onto_a_full_disk(db, settings, server, fill: Callable[[], None], free: Callable[[], None]) -> None:
+    """Three province changes pulled while ``fill`` has made the disk full (it runs once the page is on its
+    way); then ``free`` gives the space back and the next run must apply the page exactly once."""
+    made = [receive(db, settings, name=f"Trần Văn {n}") for n in "ABC"]
+    engine, _replies = make_engine(db, server)
     assert engine.run_once().state == UP_TO_DATE
-    with client_db.session() as s:
+    with db.session() as s:
         cursor_before = state.get(s, state.CHANGES_CURSOR)
     for dossier in made:
-        server.set_status(dossier.code, int(Status.PROCESSING), "Đã chuyển xử lý")
+        server.set_status(dossier.code, int(Status.PROCESSING), "Đã chuyển phòng chuyên môn xử lý. " * 40)
+    send = engine.transport.request
 
-    # SQLite says so at commit when the journal cannot grow; the page has been flushed by then.
-    disk_full = {"on": True, "flushed": 0}
+    def fill_when_pulling(method: str, path: str, **kwargs: Any):
+        result = send(method, path, **kwargs)
+        if path == "/v1/changes":
+            fill()
+        return result
+
+    engine.transport.request = fill_when_pulling  # type: ignore[method-assign]
+    report = engine.run_once()
+    assert report.state == NEEDS_ATTENTION and report.pulled == 0
+    assert report.errors[0] == DISK_FULL_MESSAGE
+    free()
+    with db.session() as s:
+        assert state.get(s, state.CHANGES_CURSOR) == cursor_before
+        assert s.execute(select(DossierEvent).where(DossierEvent.action == apply.PROVINCE_ACTION)).all() == []
+        assert {svc.get_dossier(s, d.id).status for d in made} == {Status.RECEIVED}
+
+    engine.transport.request = send  # type: ignore[method-assign]
+    report = engine.run_once()
+    assert report.state == UP_TO_DATE and report.pulled == 3, report.errors
+    assert engine.run_once().pulled == 0
+    with db.session() as s:
+        assert state.get(s, state.CHANGES_CURSOR) != cursor_before
+        events = s.execute(select(DossierEvent.dossier_id).where(DossierEvent.action == apply.PROVINCE_ACTION))
+        assert sorted(events.scalars()) == sorted(d.id for d in made)
+        assert {svc.get_dossier(s, d.id).status for d in made} == {Status.PROCESSING}
+
+
+def test_a_full_disk_at_commit_of_a_pulled_page_keeps_the_cursor(client_db, settings, server, monkeypatch):
+    # What SQLite raises at commit when the journal cannot grow; the page has been flushed by then.
+    disk = {"full": False, "flushed": 0}
     real_apply, real_commit = apply.apply_changes, Session.commit
 
     def apply_changes(session: Session, changes: list[Any], **kwargs: Any) -> apply.ApplyResult:
         result = real_apply(session, changes, **kwargs)
         session.info["pulled_page"] = True
-        disk_full["flushed"] += result.applied
+        disk["flushed"] += result.applied if disk["full"] else 0
         return result
 
     def commit(session: Session) -> None:
-        if disk_full["on"] and session.info.pop("pulled_page", False):
+        if session.info.pop("pulled_page", False) and disk["full"]:
             raise OperationalError("COMMIT", {}, sqlite3.OperationalError("database or disk is full"))
         real_commit(session)
 
     monkeypatch.setattr(apply, "apply_changes", apply_changes)
     monkeypatch.setattr(Session, "commit", commit)
-    report = engine.run_once()
-    assert disk_full["flushed"] == 3  # the whole page was written to the journal before the commit failed
-    assert report.state == NEEDS_ATTENTION and report.pulled == 0
-    assert report.errors == ["Chưa lưu được các cập nhật trạng thái từ hệ thống tỉnh: Ổ đĩa đã đầy, không lưu "
-                             "được. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đang nhập vẫn được giữ. "
-                             "Lần đồng bộ sau sẽ nhận lại đầy đủ."]
-    with client_db.session() as s:
-        assert state.get(s, state.CHANGES_CURSOR) == cursor_before
-        assert s.execute(select(DossierEvent).where(DossierEvent.action == apply.PROVINCE_ACTION)).all() == []
-        assert {svc.get_dossier(s, d.id).status for d in made} == {Status.RECEIVED}
+    pull_onto_a_full_disk(client_db, settings, server, fill=lambda: disk.update(full=True),
+                          free=lambda: disk.update(full=False))
+    assert disk["flushed"] == 3  # the whole page had been written before the commit failed
 
-    disk_full["on"] = False  # space is back
-    report = engine.run_once()
-    assert report.state == UP_TO_DATE and report.pulled == 3, report.errors
-    assert engine.run_once().pulled == 0
-    with client_db.session() as s:
-        assert state.get(s, state.CHANGES_CURSOR) != cursor_before
-        events = s.execute(select(DossierEvent.dossier_id).where(DossierEvent.action == apply.PROVINCE_ACTION))
-        assert sorted(events.scalars()) == sorted(d.id for d in made)
-        assert {svc.get_dossier(s, d.id).status for d in made} == {Status.PROCESSING}
+
+@pytest.fixture
+def small_disk_db(tmp_path, monkeypatch):
+    """The workstation database on a real, small file system (tmpfs of 16 MiB) that a test can fill up."""
+    from app.catalogue import ensure_seeded
+    from app.db import open_database
+
+    mount_point = tmp_path / "small-disk"
+    mount_point.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount_point)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip("needs permission to mount a small tmpfs (root on Linux)")
+    monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
+    paths.set_data_dir(mount_point / "client")
+    database = None
+    try:
+        database = open_database()
+        with database.session() as session:
+            ensure_seeded(session)
+        yield database, mount_point
+    finally:
+        if database is not None:
+            database.close()
+        paths.set_data_dir(None)
+        subprocess.run(["umount", str(mount_point)], check=False)
+
+
+def test_a_really_full_disk_while_pulling_keeps_the_cursor(small_disk_db, settings, server):
+    db, mount_point = small_disk_db
+    filler = mount_point / "other files"
+
+    def fill() -> None:
+        free = os.statvfs(mount_point)
+        with open(filler, "wb") as out, contextlib.suppress(OSError):
+            out.write(b"\0" * (free.f_bavail * free.f_frsize))
+
+    pull_onto_a_full_disk(db, settings, server, fill=fill, free=filler.unlink)
