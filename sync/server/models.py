@@ -78,7 +78,9 @@ class Change(ServerBase):
     """One entry of the change feed pulled by workstations (status updates decided at the province)."""
 
     __tablename__ = "changes"
-    __table_args__ = (Index("ix_changes_unit_seq", "unit_id", "seq"), {"sqlite_autoincrement": True})
+    # The dossier index serves the status-conflict check of every dossier push.
+    __table_args__ = (Index("ix_changes_unit_seq", "unit_id", "seq"),
+                      Index("ix_changes_dossier_seq", "dossier_id", "seq"), {"sqlite_autoincrement": True})
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     unit_id: Mapped[str] = mapped_column(String(32))
     dossier_id: Mapped[str] = mapped_column(String(64))
