@@ -23,9 +23,13 @@ from app.models import Dossier, DossierEvent, OutboxItem
 from app.security.signing import CATALOGUE, SignatureError, verify_envelope
 from app.status import FINISHED_STATUSES, Status
 from app.workdays import remove_calendar_day, set_calendar_day
+from sync import state
 
 PROVINCE_ACTION = "province_update"
 PROVINCE_EVENT_LABEL = "Cập nhật từ hệ thống tỉnh"
+# sync_state key prefix (+ dossier id): the newest province change the server let this workstation's later
+# status override (a ``status_accepted`` reply); pulling changes up to it must not step the dossier back.
+SUPERSEDED_PREFIX = "province_superseded:"
 _CLOSED = FINISHED_STATUSES | {Status.NOT_RECEIVED, Status.STOPPED}
 
 
@@ -56,6 +60,35 @@ def _already_applied(session: Session, dossier_id: str, seq: Any) -> bool:
     return bool(session.execute(stmt).scalar())
 
 
+def _is_seq(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def province_seq(dossier: Dossier) -> int:
+    """The highest province change seq applied to this dossier here (0 for none): what a pushed body knew.
+
+    Read from the events :func:`apply_status_change` writes, so it moves in the same transaction as the
+    status it describes and needs no column of its own.
+    """
+    seqs = [(e.data or {}).get("seq") for e in dossier.events if e.action == PROVINCE_ACTION]
+    return max((s for s in seqs if _is_seq(s)), default=0)
+
+
+def record_push_reply(session: Session, dossier_id: str, reply: dict[str, Any]) -> None:
+    """Remember how the server settled a status that met a province change this workstation had not pulled.
+
+    ``status_accepted``: the local status is further along than the province's, so pulling that change must
+    keep it (the server did). ``status_kept``: the province's status stands, so the pull applies it as usual
+    and any earlier "keep" is void. Call in the transaction that acknowledges the revision.
+    """
+    key = SUPERSEDED_PREFIX + dossier_id
+    accepted, kept = reply.get("status_accepted"), reply.get("status_kept")
+    if isinstance(accepted, dict) and _is_seq(accepted.get("change_seq")):
+        state.put(session, key, str(max(state.get_int(session, key), accepted["change_seq"])))
+    elif isinstance(kept, dict):
+        state.put(session, key, None)
+
+
 def apply_status_change(session: Session, change: dict[str, Any], *, now: datetime) -> bool:
     """Apply one change of the feed to the local dossier; ``False`` if unknown here, invalid or already applied.
 
@@ -64,6 +97,9 @@ def apply_status_change(session: Session, change: dict[str, Any], *, now: dateti
     revision is bumped. That row may have been sent with its reply lost; re-sending it under the same
     idempotency key with this new body would be refused (422), while a new revision is harmless: it carries
     the province's own status back to it and the server keeps the highest revision.
+
+    A change the server already let a later local status override (:func:`record_push_reply`) is recorded
+    in the history without touching the status, so both sides end on the status the server holds.
     """
     dossier_id = change.get("dossier_id")
     try:
@@ -81,17 +117,24 @@ def apply_status_change(session: Session, change: dict[str, Any], *, now: dateti
     at = _parse_at(change.get("at")) or now
     note = str(change.get("note") or "")
     from_status = dossier.status
-    dossier.status = int(status)
-    dossier.updated_at = now
-    if status in _CLOSED and dossier.finished_at is None:
-        dossier.finished_at = at
-    if status is not Status.SUPPLEMENT_REQUESTED:
-        dossier.paused_at = None
+    data = {"seq": seq, "kind": change.get("kind") or "status", "source": tr(PROVINCE_EVENT_LABEL)}
+    superseded_key = SUPERSEDED_PREFIX + dossier.id
+    superseded = state.get_int(session, superseded_key)
+    if _is_seq(seq) and seq <= superseded:
+        data["province_status"] = int(status)
+        if seq == superseded:
+            state.put(session, superseded_key, None)  # the last change it covered: nothing left to guard
+    else:
+        dossier.status = int(status)
+        dossier.updated_at = now
+        if status in _CLOSED and dossier.finished_at is None:
+            dossier.finished_at = at
+        if status is not Status.SUPPLEMENT_REQUESTED:
+            dossier.paused_at = None
     session.add(DossierEvent(
         dossier_id=dossier.id, at=at, actor=str(change.get("actor") or tr(PROVINCE_EVENT_LABEL)),
-        action=PROVINCE_ACTION, from_status=from_status, to_status=int(status),
-        reason=note or tr(PROVINCE_EVENT_LABEL),
-        data={"seq": seq, "kind": change.get("kind") or "status", "source": tr(PROVINCE_EVENT_LABEL)},
+        action=PROVINCE_ACTION, from_status=from_status, to_status=dossier.status,
+        reason=note or tr(PROVINCE_EVENT_LABEL), data=data,
     ))
     queued = session.execute(
         select(OutboxItem).where(OutboxItem.kind == outbox.DOSSIER, OutboxItem.key == dossier.id)

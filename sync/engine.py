@@ -31,7 +31,7 @@ from app.attachments import AttachmentStore
 from app.catalogue import CatalogueError
 from app.db import Database
 from app.dossier_codes import raise_counters
-from app.errors import UserError
+from app.errors import StorageError, UserError
 from app.i18n import tr
 from app.models import Dossier, DossierAttachment, OutboxItem
 from app.security import audit
@@ -302,7 +302,12 @@ class SyncEngine:
             self._pull_catalogue(report)
         except _StopRun:
             pass
-        self._finish(report)
+        try:
+            self._finish(report)
+        except StorageError as exc:
+            # The full disk that stopped a step refuses this bookkeeping too; the report still says why.
+            report.add_error(exc.message)
+            report.worsen(NEEDS_ATTENTION)
         return report
 
     def _finish(self, report: SyncReport) -> None:
@@ -482,6 +487,8 @@ class SyncEngine:
             with self.db.session() as session:
                 if outbox.acknowledge(session, item.kind, item.key, item.revision):
                     report.acknowledged += 1
+                # Either outcome of a status conflict is final for this revision: acknowledged, never re-sent.
+                apply.record_push_reply(session, item.key, result.data)
                 if isinstance(missing, list):
                     report.requeued_files += _requeue_missing(session, item.key, missing)
             return result
@@ -651,11 +658,18 @@ class SyncEngine:
                     state.put(session, state.CHANGES_CURSOR, None)
                 continue
             page = self._page(result, report, ("changes", "cursor"))
-            with self.db.session() as session:
-                applied = apply.apply_changes(session, page["changes"], now=self.clock())
-                state.put(session, state.CHANGES_CURSOR, str(page["cursor"]))
-                session.flush()  # the page is written to the journal, uncommitted: the worst moment to die
-                crash_point(AFTER_PULL_BEFORE_COMMIT)
+            try:
+                with self.db.session() as session:
+                    applied = apply.apply_changes(session, page["changes"], now=self.clock())
+                    state.put(session, state.CHANGES_CURSOR, str(page["cursor"]))
+                    session.flush()  # the page is written to the journal, uncommitted: the worst moment to die
+                    crash_point(AFTER_PULL_BEFORE_COMMIT)
+            except StorageError as exc:
+                # Rolled back with its cursor (a full disk, a read-only folder): the next run pulls it again.
+                report.add_error(tr("Chưa lưu được các cập nhật trạng thái từ hệ thống tỉnh: {error} "
+                                    "Lần đồng bộ sau sẽ nhận lại đầy đủ.", error=exc.message))
+                report.worsen(NEEDS_ATTENTION)
+                raise _StopRun from exc
             report.pulled += applied.applied
             if not page.get("more"):
                 return

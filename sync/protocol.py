@@ -12,6 +12,13 @@ Endpoints (all under ``/v1``, JSON bodies, ``Authorization: Bearer <workstation 
   :func:`dossier_to_wire` body → ``{"id", "code", "revision", "stored_revision", "missing_attachments": [...]}``.
   The server keeps the highest revision; the same key with the same body replays the stored reply, the same
   key with another body is 422, a key still in flight is 409.
+  Status conflicts: the body's ``province_seq`` is the highest ``/v1/changes`` seq the workstation had applied
+  to this dossier when it built the body (0 or absent: none). If the server holds a newer change for the
+  dossier whose status differs, it still stores the revision, but its status only if that status lies ahead
+  of the province's along ``app.status.TRANSITIONS`` (one or more legal steps); otherwise the province's
+  status stays. The reply then adds ``"status_kept": {"status", "change_seq"}`` or ``"status_accepted":
+  {"status", "change_seq"}``; the client acknowledges either (no re-send) and, after ``status_accepted``,
+  records the pulled change in the history without stepping back, so both sides end on the server's status.
 - tus 1.0 (core, creation, checksum with sha256, termination) at ``/v1/uploads``; the upload id is the
   client-made attachment id (``POST`` with ``Upload-Metadata`` containing ``attachment_id``, ``dossier_id``,
   ``sha256`` (hex of the whole file) and ``filename``).
@@ -58,6 +65,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.models import Dossier
+from sync.apply import province_seq
 
 PROTOCOL_VERSION = 1
 SUPPORTED_VERSIONS = (1,)
@@ -112,6 +120,7 @@ def dossier_to_wire(dossier: Dossier, revision: int) -> dict[str, Any]:
             "address": dossier.submitter_address},
         "channel": dossier.channel,
         "status": dossier.status,
+        "province_seq": province_seq(dossier),
         "sets_count": dossier.sets_count,
         "fee_amount": dossier.fee_amount,
         "request_summary": dossier.request_summary,

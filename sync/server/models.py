@@ -78,7 +78,9 @@ class Change(ServerBase):
     """One entry of the change feed pulled by workstations (status updates decided at the province)."""
 
     __tablename__ = "changes"
-    __table_args__ = (Index("ix_changes_unit_seq", "unit_id", "seq"), {"sqlite_autoincrement": True})
+    # The dossier index serves the status-conflict check of every dossier push.
+    __table_args__ = (Index("ix_changes_unit_seq", "unit_id", "seq"),
+                      Index("ix_changes_dossier_seq", "dossier_id", "seq"), {"sqlite_autoincrement": True})
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     unit_id: Mapped[str] = mapped_column(String(32))
     dossier_id: Mapped[str] = mapped_column(String(64))
@@ -88,6 +90,28 @@ class Change(ServerBase):
     actor: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(16), default="status")
+
+
+class StatusConflict(ServerBase):
+    """A pushed revision whose status met a province change the workstation had not applied yet.
+
+    ``outcome`` is ``kept`` (the province's status stayed) or ``accepted`` (the workstation's status is
+    further along the legal path from it). Created by ``create_all`` on servers that predate it.
+    """
+
+    __tablename__ = "status_conflicts"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[str] = mapped_column(String(64), index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    unit_id: Mapped[str] = mapped_column(String(32))
+    revision: Mapped[int] = mapped_column(Integer)
+    workstation: Mapped[str] = mapped_column(String(128))
+    client_status: Mapped[int] = mapped_column(Integer)
+    province_status: Mapped[int] = mapped_column(Integer)
+    change_seq: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class CatalogueRelease(ServerBase):

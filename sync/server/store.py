@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.i18n import tr
 from app.security.signing import CATALOGUE, make_envelope_doc
-from app.status import Status
+from app.status import TRANSITIONS, Status
 from sync.protocol import PROTOCOL_VERSION
 from sync.server.db import ServerDatabase, local_now
 from sync.server.errors import ApiError
@@ -32,6 +32,7 @@ from sync.server.models import (
     Change,
     IdempotencyRecord,
     ServerDossier,
+    StatusConflict,
     Upload,
     Workstation,
 )
@@ -142,6 +143,10 @@ def validate_dossier_body(dossier_id: str, body: Any) -> dict[str, Any]:
     status = body.get("status")
     if not isinstance(status, int) or isinstance(status, bool):
         raise _bad("invalid_status", tr("Trạng thái hồ sơ phải là một số nguyên."))
+    province_seq = body.get("province_seq", 0)
+    if not isinstance(province_seq, int) or isinstance(province_seq, bool) or province_seq < 0:
+        raise _bad("invalid_province_seq",
+                   tr("Số thứ tự thay đổi của tỉnh (province_seq) phải là số nguyên không âm."))
     attachments = body.get("attachments", [])
     if attachments is None:
         attachments = []
@@ -191,11 +196,58 @@ def _code_taken(session: Any, code: str, dossier_id: str) -> bool:
     return other is not None
 
 
+def _reaches(start: int, target: int) -> bool:
+    """Whether ``target`` lies ahead of ``start`` along the legal transitions, in one step or several.
+
+    Several steps, because an offline workstation coalesces the official's steps into one revision: a result
+    resolved and handed to the citizen in one visit arrives as RETURNED, two steps past PROCESSING.
+    """
+    try:
+        frontier, seen = [Status(start)], set()
+        wanted = Status(target)
+    except ValueError:
+        return False
+    while frontier:
+        for step in TRANSITIONS[frontier.pop()]:
+            if step == wanted:
+                return True
+            if step not in seen:
+                seen.add(step)
+                frontier.append(step)
+    return False
+
+
+def _settle_status(session: Any, principal: Principal, row: ServerDossier,
+                   body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """The status to store for a newer revision, and what to add to the reply.
+
+    A province change the workstation had not applied when it built the body (seq above its
+    ``province_seq``) was decided without the official's edit, and the edit without it. The province's
+    status stands unless the workstation's is further along the legal path from it; either way the rest of
+    the body is stored, the outcome is recorded and the reply says which status won, so the workstation
+    neither re-sends nor drifts away when it pulls that change.
+    """
+    change = session.scalar(select(Change).where(Change.dossier_id == row.id,
+                                                 Change.seq > body.get("province_seq", 0))
+                            .order_by(Change.seq.desc()).limit(1))
+    if change is None or change.status == body["status"]:
+        return body["status"], {}
+    accepted = _reaches(change.status, body["status"])
+    session.add(StatusConflict(
+        dossier_id=row.id, code=body["code"], unit_id=principal.unit_id, revision=body["revision"],
+        workstation=principal.name, client_status=body["status"], province_status=change.status,
+        change_seq=change.seq, outcome="accepted" if accepted else "kept", at=local_now()))
+    if accepted:
+        return body["status"], {"status_accepted": {"status": body["status"], "change_seq": change.seq}}
+    return change.status, {"status_kept": {"status": change.status, "change_seq": change.seq}}
+
+
 def _apply_dossier(session: Any, principal: Principal, dossier_id: str, body: dict[str, Any]) -> dict[str, Any]:
     conflict = ApiError(409, "code_conflict",
                         tr("Mã hồ sơ {code} đã được dùng cho một hồ sơ khác.", code=body["code"]))
     row = session.get(ServerDossier, dossier_id, with_for_update=True)
     now = local_now()
+    outcome: dict[str, Any] = {}
     if row is None:
         if _code_taken(session, body["code"], dossier_id):
             raise conflict
@@ -209,10 +261,11 @@ def _apply_dossier(session: Any, principal: Principal, dossier_id: str, body: di
         if body["revision"] > row.revision:
             if body["code"] != row.code and _code_taken(session, body["code"], dossier_id):
                 raise conflict
+            status, outcome = _settle_status(session, principal, row, body)
             row.code = body["code"]
             row.revision = body["revision"]
-            row.payload = body
-            row.status = body["status"]
+            row.payload = body if status == body["status"] else {**body, "status": status}
+            row.status = status
             row.updated_at = now
             row.received_from = principal.name
     session.flush()
@@ -222,7 +275,7 @@ def _apply_dossier(session: Any, principal: Principal, dossier_id: str, body: di
         done = set(session.scalars(select(Upload.attachment_id).where(
             Upload.attachment_id.in_(declared), Upload.completed_at.is_not(None))))
     return {"id": row.id, "code": row.code, "revision": body["revision"], "stored_revision": row.revision,
-            "missing_attachments": [a for a in declared if a not in done]}
+            "missing_attachments": [a for a in declared if a not in done], **outcome}
 
 
 @dataclass(frozen=True)
