@@ -56,6 +56,10 @@ def make_engine(database_url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     ServerBase.metadata.create_all(engine)
+    # create_all skips indexes of tables that already exist: a server upgraded in place gets them here.
+    for table in ServerBase.metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(engine, checkfirst=True)
     return engine
 
 
