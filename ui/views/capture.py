@@ -49,7 +49,6 @@ from app.devices.base import (
 )
 from app.devices.registry import FILES_DEVICE_ID, ScannerList, list_scanners, open_files, open_scanner
 from app.errors import Cancelled, UserError
-from app.imaging import pages_to_pdf
 from app.services.digitisation import attach_file, attachments_of
 from app.services.dossiers import get_dossier
 from app.status import Status, label
@@ -712,6 +711,9 @@ class CaptureView(QWidget):
         title_code = dossier.code
 
         def build() -> list[tuple[int, bytes, int]]:
+            # Imported here: numpy comes with it, and the window must not wait for it at start-up.
+            from app.imaging import pages_to_pdf
+
             built = []
             bridge.progress.emit(0, len(work))
             for done, (key, pages) in enumerate(work, start=1):
