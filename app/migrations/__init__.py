@@ -4,4 +4,4 @@
 Alembic at all (a test checks it against the scripts).
 """
 
-HEAD_REVISION = "0007_outcomes"
+HEAD_REVISION = "0008_search_words"

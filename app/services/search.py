@@ -9,7 +9,8 @@ when it stands for only a few indexed words, asks for exactly those words (``"tr
 rows in the same order. A prefix of many words (the start of an ID number) stays a prefix term.
 
 The vocabulary lookup itself reads the doclists (fts5vocab counts documents), so its answers are cached per
-connection until the index changes; while someone types, only the word being typed is looked up again.
+connection and extended in place as dossiers are added; while someone types, only the word being typed is
+looked up again.
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ _COLUMNS = ("d.id, d.code, d.applicant_name, d.applicant_id_number, d.procedure_
 MAX_EXPANSION = 16
 _VOCAB = "temp.motcua_dossier_vocab"
 _TERM_RE = re.compile(r"[0-9a-z.\-]+")
-_STRUCTURE_ID = 10  # rowid of FTS5's structure record in its %_data table
 _CACHE_KEY = "motcua_search_prefixes"
 _CACHE_SIZE = 4096
 
@@ -72,28 +72,76 @@ def _next_key(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _vocabulary_cache(session: Session) -> dict[str, list[str] | None]:
-    """Prefix lookups of this database connection, valid while the index is unchanged as it sees it.
+_GENERATION_KEY = "search_words_generation"
+# More new rows than this since the lists were made: rebuilding from the index is cheaper than reading them.
+_MAX_NEW_ROWS = 2000
+_WORD_RE = re.compile(r"(?:[^\W_]|[.\-])+")  # unicode61 with tokenchars '.-' on folded text
 
-    The key is the FTS5 structure record (rewritten whenever a committed transaction changed the index, and
-    read through this connection's snapshot) plus, inside a write transaction of this connection, its change
-    count: rows it has not committed may still wait in FTS5's memory, outside the structure record. Other
-    writes (audit, drafts, sync state) therefore keep the cache once committed. Counting a word's documents
-    is what makes ``fts5vocab`` slow, so a repeated or refined search must not pay for it again.
+
+@dataclass
+class _WordLists:
+    """Prefix → indexed words, valid for the rows up to ``top_seq`` while ``generation`` is unchanged."""
+
+    generation: str
+    top_seq: int
+    lists: dict[str, list[str] | None]
+
+
+def _indexed_words(text_value: str | None) -> list[str] | None:
+    """The words FTS5 indexes for a folded ``search_text``; ``None`` if it is not plain ASCII, where this
+    tokenizer is not certain to agree with unicode61 (the caller then rebuilds from the index)."""
+    if not text_value:
+        return []
+    if not text_value.isascii():
+        return None
+    return _WORD_RE.findall(text_value.lower())
+
+
+def _extend(cache: _WordLists, words: set[str]) -> None:
+    for prefix, listed in cache.lists.items():
+        if listed is None:
+            continue
+        fresh = [w for w in words if w.startswith(prefix) and w not in listed]
+        if fresh:
+            merged = sorted([*listed, *fresh])
+            cache.lists[prefix] = None if len(merged) > MAX_EXPANSION else merged
+
+
+def _vocabulary_cache(session: Session) -> dict[str, list[str] | None]:
+    """Prefix lookups of this database connection, kept up to date as dossiers are added.
+
+    Counting a word's documents is what makes ``fts5vocab`` slow, so the lists must survive the day's work.
+    Words enter the index only through a dossier's ``search_text``: a new dossier above the highest seq seen
+    adds its words to the lists in place (rows this connection has not committed included, as it sees them);
+    any other change of indexed text bumps a counter kept by triggers (migration 0008) and the lists start
+    again. Words that left the index may linger in a list: asking for a word no row has matches nothing.
     """
     connection = session.connection()
-    structure = connection.exec_driver_sql(f"SELECT block FROM dossier_fts_data WHERE id = {_STRUCTURE_ID}").scalar()
-    raw = connection.connection
-    writing = bool(getattr(raw.dbapi_connection, "in_transaction", True))
-    changes = connection.exec_driver_sql("SELECT total_changes()").scalar() if writing else None
-    key = (bytes(structure or b""), changes)
-    info = raw.info  # lives as long as the DB-API connection
-    cached = info.get(_CACHE_KEY)
-    if cached is None or cached[0] != key or len(cached[1]) > _CACHE_SIZE:
-        connection.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, dossier_fts, row)")
-        cached = info[_CACHE_KEY] = (key, {})
-    return cached[1]
+    generation, top_seq = connection.exec_driver_sql(
+        f"SELECT (SELECT value FROM meta WHERE key = '{_GENERATION_KEY}'), (SELECT max(seq) FROM dossiers)").one()
+    generation, top_seq = str(generation or "0"), int(top_seq or 0)
+    info = connection.connection.info  # lives as long as the DB-API connection
+    cache = info.get(_CACHE_KEY)
+    if isinstance(cache, _WordLists) and cache.generation == generation and len(cache.lists) <= _CACHE_SIZE:
+        if top_seq <= cache.top_seq:
+            return cache.lists
+        rows = connection.exec_driver_sql(
+            f"SELECT search_text FROM dossiers WHERE seq > {cache.top_seq} ORDER BY seq LIMIT {_MAX_NEW_ROWS + 1}"
+        ).scalars().all()
+        found = [_indexed_words(value) for value in rows]
+        if len(rows) <= _MAX_NEW_ROWS and all(words is not None for words in found):
+            if getattr(connection.connection.dbapi_connection, "in_transaction", True):
+                # Rows of this connection's open write may still roll back and their seq be reused by the
+                # next dossier: extend a copy for this search and keep the lists as committed.
+                cache = _WordLists(generation, top_seq, dict(cache.lists))
+            else:
+                cache.top_seq = top_seq
+            _extend(cache, {word for words in found for word in words or ()})
+            return cache.lists
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, dossier_fts, row)")
+    cache = info[_CACHE_KEY] = _WordLists(generation, top_seq, {})
+    return cache.lists
 
 
 def prefix_words(session: Session, prefix: str, limit: int = MAX_EXPANSION) -> list[str] | None:

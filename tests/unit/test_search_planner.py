@@ -142,5 +142,60 @@ def test_typing_a_query_letter_by_letter(generated):
         for end in range(1, len(typed) + 1):
             query = typed[:end]
             assert search.search_dossiers(session, query) == prefix_only(session, query), query
-        cache = session.connection().connection.info[search._CACHE_KEY][1]
+        cache = session.connection().connection.info[search._CACHE_KEY].lists
         assert cache["hoan"] == cache["hoang"] == ["hoang"]
+
+
+def cached_lists(session):
+    return session.connection().connection.info[search._CACHE_KEY]
+
+
+def test_a_new_dossier_extends_the_word_lists_in_place(db, settings):
+    """The everyday case: after an intake the lists are extended from the new row, not rebuilt."""
+    receive(db, settings, "Phạm Thị Mơ", "001185002468")
+    with db.session() as session:
+        search.search_dossiers(session, "mo thi")
+        cache = cached_lists(session)
+    receive(db, settings, "Mộng Thị Lụa", "001185002469")
+    with db.session() as session:
+        names = [r.applicant_name for r in search.search_dossiers(session, "mo thi")]
+        assert cached_lists(session) is cache and cache.lists["mo"] == ["mo", "mong"]
+    assert names == ["Mộng Thị Lụa", "Phạm Thị Mơ"]
+
+
+def test_rewritten_search_text_rebuilds_the_word_lists(db, settings):
+    """A purge or a hand fix rewrites indexed text in place: a trigger bumps the generation."""
+    code = receive(db, settings, "Phạm Thị Mơ", "001185002468")
+    with db.session() as session:
+        assert search.search_dossiers(session, "xuyen") == []
+        cache = cached_lists(session)
+    with db.session() as session:
+        session.execute(text("UPDATE dossiers SET search_text = search_text || ' xuyen' WHERE code = :c"),
+                        {"c": code})
+    with db.session() as session:
+        assert [r.code for r in search.search_dossiers(session, "xuy")] == [code]
+        assert cached_lists(session) is not cache
+
+
+def test_a_rolled_back_intake_does_not_hide_the_next_one(db, settings):
+    """Seq numbers of a rolled-back insert are used again: the lists must not count them as seen."""
+    receive(db, settings, "Phạm Thị Mơ", "001185002468")
+    with db.session() as session:
+        search.search_dossiers(session, "mo")
+    session = db.sessions()
+    try:
+        request = IntakeRequest(
+            procedure_code="1.004873",
+            applicant=Party(name="Mộng Văn Tư", id_number="001090000001", birth_date=date(1990, 1, 1), sex="Nam"),
+            documents=[DocumentInput(name="Tờ khai", code="GT01", originals=1),
+                       DocumentInput(name="Giấy tờ tùy thân", code="GT04", originals=1)],
+            received_at=datetime(2026, 3, 4, 9, 20),
+        )
+        svc.receive_dossier(session, settings, request)
+        assert len(search.search_dossiers(session, "mo")) == 2
+        session.rollback()
+    finally:
+        session.close()
+    receive(db, settings, "Mộc Thị Lan", "001185002470")
+    with db.session() as session:
+        assert [r.applicant_name for r in search.search_dossiers(session, "moc")] == ["Mộc Thị Lan"]
