@@ -1,5 +1,5 @@
 """Operator commands of the reference server: serve, enroll, revoke, set-status, list, catalogue-publish,
-import-transfer, audit-alerts, audit-accept, catalogue-key.
+import-transfer, audit-alerts, audit-accept, catalogue-key, status-conflicts.
 
 Every command takes ``--db`` (a SQLAlchemy URL or a SQLite file path; default from ``MOTCUA_SERVER_DB``).
 Messages are for the operator, in Vietnamese.
@@ -95,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     accept.add_argument("name", help="workstation name")
     _add_db(accept)
 
+    conflicts = commands.add_parser("status-conflicts",
+                                    help="list pushed revisions that met a newer province status change")
+    conflicts.add_argument("--limit", type=int, default=50, help="newest first; default 50")
+    conflicts.add_argument("--json", action="store_true", help="one JSON object per line")
+    _add_db(conflicts)
+
     transfer = commands.add_parser("import-transfer", help="import an offline transfer file (USB stick)")
     transfer.add_argument("file")
     transfer.add_argument("--key", required=True, help="file with the province's X25519 private key (base64)")
@@ -160,6 +166,29 @@ def _audit_alerts(db: ServerDatabase, args: argparse.Namespace) -> int:
     return 2 if any(a.resolved_at is None for a in rows) else 0
 
 
+def _status_conflicts(db: ServerDatabase, args: argparse.Namespace) -> int:
+    """What the status rule decided, newest first: for the province to check the dossiers it stopped or moved."""
+    from sqlalchemy import select
+
+    from sync.server.models import StatusConflict
+
+    with db.session() as session:
+        rows = list(session.scalars(select(StatusConflict).order_by(StatusConflict.id.desc())
+                                    .limit(max(1, args.limit))))
+        for row in rows:
+            record = {"at": row.at.isoformat(), "code": row.code, "unit_id": row.unit_id,
+                      "workstation": row.workstation, "revision": row.revision, "client_status": row.client_status,
+                      "province_status": row.province_status, "change_seq": row.change_seq, "outcome": row.outcome}
+            if args.json:
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                print("\t".join(str(record[k]) for k in ("at", "code", "workstation", "revision", "client_status",
+                                                          "province_status", "change_seq", "outcome")))
+    if not rows and not args.json:
+        print(tr("Chưa có xung đột trạng thái nào."))
+    return 0
+
+
 def _fmt_seq(value: int | None) -> str:
     return "—" if value is None else str(value)
 
@@ -211,6 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import_transfer(db, args)
         elif args.command == "audit-alerts":
             return _audit_alerts(db, args)
+        elif args.command == "status-conflicts":
+            return _status_conflicts(db, args)
         elif args.command == "audit-accept":
             closed = audit_heads.accept_current(db, args.name)
             if closed is None:

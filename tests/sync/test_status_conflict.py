@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -100,6 +101,10 @@ def test_province_status_stands_over_a_stale_revision_and_the_client_converges(c
     assert payload["status"] == int(Status.STOPPED) and payload["province_seq"] == 0
     assert [e["action"] for e in payload["events"]][-1] == "processing"
     assert conflicts(server) == [(dossier.id, 2, int(Status.PROCESSING), int(Status.STOPPED), seq, "kept")]
+    listed = subprocess.run([sys.executable, "-m", "sync.server", "status-conflicts", "--json",
+                             "--db", str(server.db_path)], capture_output=True, text=True, timeout=60, check=True)
+    (record,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert (record["code"], record["outcome"], record["province_status"]) == (dossier.code, "kept", int(Status.STOPPED))
     # The pull applied the province's status here too; nothing is left to send, nothing comes back.
     status, events, queued = local(client_db, dossier.id)
     assert status == Status.STOPPED and queued == 0
