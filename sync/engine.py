@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
 from typing import Any
@@ -284,6 +284,7 @@ class SyncEngine:
         if sizer is None:
             self._seed_sizer()
         self.stall_timeout_s = stall_timeout_s
+        self._counters_day: date | None = None  # the day whose code counters were caught up by this engine
 
     def close(self) -> None:
         self.transport.close()
@@ -389,10 +390,13 @@ class SyncEngine:
 
         After a reinstall (empty database, same slot) the local counter would start again and print codes the
         province has. Cheap (one small GET) and best effort: an older server without the endpoint (404), or
-        any other failure, leaves the counters as they are and the run goes on. It comes after the push, which
-        already stops the run on a dead line; after a reinstall the queue is short, so that costs no time.
+        any other failure, leaves the counters as they are and the run goes on; once caught up, not asked again
+        that day. It comes after the push, which already stops the run on a dead line; after a reinstall the
+        queue is short, so that costs no time.
         """
         today = self.clock().date()
+        if self._counters_day == today:
+            return  # once a day is enough: afterwards only this workstation issues codes in its block
         days = [f"{today:%y%m%d}", f"{today - timedelta(days=1):%y%m%d}"]
         result = self.transport.request("GET", CODE_COUNTERS_PATH, params={"days": ",".join(days)})
         data = result.data if result.ok else None
@@ -406,6 +410,7 @@ class SyncEngine:
                 and all(type(c.get(k)) is int for k in ("slot", "last"))]
         with self.db.session() as session:
             raise_counters(session, unit_id, used)
+        self._counters_day = today
 
     # -- (b) push ------------------------------------------------------------------------------------------
     def _push(self, report: SyncReport) -> None:

@@ -30,7 +30,7 @@ from keyring.errors import KeyringError
 
 from app import paths
 from app.security import keys
-from sync.server.probe import is_serving
+from sync.server.probe import is_serving, stop_process
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -94,14 +94,7 @@ class LocalServer:
 
     def stop(self) -> None:
         process, self.process = self.process, None
-        if process is None or process.poll() is not None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_process(process)
 
     def enroll(self, unit_id: str) -> str:
         """A new token for this workstation. Each run gets a fresh name: the server keeps only token hashes,

@@ -34,7 +34,7 @@ from app.status import Status, label
 from app.storage import database_key, open_storage
 from sync.server.db import ServerDatabase
 from sync.server.models import ServerDossier, Upload
-from sync.server.probe import is_serving
+from sync.server.probe import is_serving, stop_process
 from tests.bench.card_corpus import sample
 from tests.ui.helpers import ModalHandler, type_text
 from ui.local_stack import LocalServer, free_port, keep_token
@@ -79,9 +79,7 @@ class Proxy:
 
     def stop(self) -> None:
         process, self.process = self.process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-            process.wait(timeout=10)
+        stop_process(process, timeout=10)
 
 
 @pytest.fixture

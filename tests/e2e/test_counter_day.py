@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from sync.server.probe import stop_process
+
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO = Path(__file__).with_name("scenario_counter_day.py")
 ARTIFACTS = ROOT / "tests" / "artifacts" / "e2e"
@@ -42,12 +44,7 @@ def xvfb_display() -> Iterator[str]:
             raise RuntimeError(f"Xvfb did not start (exit status {process.poll()})")
         yield f":{number}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_process(process)
 
 
 def test_a_counter_day_end_to_end(xvfb_display, tmp_path):

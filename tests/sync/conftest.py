@@ -11,7 +11,6 @@ same data), ``kill()``, ``set_status(code, status, note)``, ``enroll()``, ``revo
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import pytest
 
 from sync.server import store
 from sync.server.db import ServerDatabase
-from sync.server.probe import is_serving
+from sync.server.probe import is_serving, stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 UNIT_ID = "UNIT-01"
@@ -163,15 +162,7 @@ class ServerHandle:
             self._server.should_exit = True
             self._thread.join(timeout=10)
             self._thread = self._server = None
-        if self.process is None:
-            return
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
+        stop_process(self.process)
         self.process = None
 
     def kill(self) -> None:

@@ -40,6 +40,7 @@ from ui.dialogs import ask
 from ui.errors import show_error
 from ui.format import appointment_text
 from ui.widgets.documents_table import DocumentsTable
+from ui.widgets.enter_moves_on import EnterMovesOn
 from ui.widgets.id_card_input import IdCardInput
 from ui.widgets.id_sources import SUBMITTER, IdSourceButtons
 from ui.widgets.party_form import PartyForm
@@ -242,8 +243,8 @@ class IntakeView(QWidget):
             for edit in form_widget.findChildren(QLineEdit):
                 edit.returnPressed.connect(self.focusNextChild)
         # Enter in a number box moves on too; Ctrl+Enter still saves (the shortcut sees it first).
-        for spin in (self.sets_spin, self.fee_spin):
-            spin.installEventFilter(self)
+        self._enter_moves_on = EnterMovesOn(self)
+        self._enter_moves_on.watch(self.sets_spin, self.fee_spin)
         self._add_tooltips()
         self.show_problems([])
         self.update_appointment()
@@ -264,14 +265,6 @@ class IntakeView(QWidget):
         )
         for widget, tip in tips:
             widget.setToolTip(tip)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QSpinBox)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
-                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):  # type: ignore[attr-defined]
-            watched.focusNextChild()
-            return True
-        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

@@ -6,11 +6,12 @@ photocopies, next paper — the order an official checks the papers in.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSizePolicy, QSpinBox, QWidget
 
 from app.catalogue import DocumentSpec
 from app.services.intake import DocumentInput
+from ui.widgets.enter_moves_on import EnterMovesOn
 from ui.widgets.style import emphasize
 
 MAX_COPIES = 99
@@ -31,6 +32,7 @@ class DocumentsTable(QWidget):
         super().__init__(parent)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
+        self._enter_moves_on = EnterMovesOn(self)
         self.grid.setHorizontalSpacing(10)
         self.grid.setColumnStretch(1, 1)
         self.rows: list[_Row] = []
@@ -63,7 +65,7 @@ class DocumentsTable(QWidget):
             tick.setToolTip(self.tr("Đã nhận giấy tờ này (phím cách để đánh dấu)"))
             # With no text beside it, the box alone would show no focus: frame it in the highlight colour.
             tick.setStyleSheet("QCheckBox:focus { border: 2px solid palette(highlight); border-radius: 3px; }")
-            tick.installEventFilter(self)
+            self._enter_moves_on.watch(tick)
             text = f"{spec.name} *" if spec.required else spec.name
             label = QLabel(text)
             label.setWordWrap(True)
@@ -79,7 +81,7 @@ class DocumentsTable(QWidget):
                 spin.setFixedWidth(self._spin_width())
                 spin.setAccessibleName(f"{spec.name}: {kind}")
                 spin.setToolTip(self.tr("Số {kind} đã nhận (gõ số hoặc ↑/↓; Enter sang ô sau)").format(kind=kind))
-                spin.installEventFilter(self)
+                self._enter_moves_on.watch(spin)
                 spins.append(spin)
             row = _Row(spec, tick, label, tuple(spins))
             tick.toggled.connect(lambda on, r=row: self._ticked(r, on))
@@ -98,16 +100,6 @@ class DocumentsTable(QWidget):
 
     def _spin_width(self) -> int:
         return self.fontMetrics().horizontalAdvance("000") + 40
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        # Enter moves to the next box, as in the rest of the form (Ctrl+Enter is the save shortcut).
-        if (event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
-                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
-                and isinstance(watched, QWidget)):
-            watched.focusNextChild()
-            return True
-        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
